@@ -1,0 +1,78 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError, errors } from './errors';
+
+/**
+ * The one error handler: AppErrors go out as `{ code, message, details }`
+ * with their status; schema failures become `validation_failed` naming the
+ * field; anything else is logged whole and answered with a masked 500.
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.status >= 500) request.log.error({ err: error }, 'app error');
+      return reply.status(error.status).send({
+        code: error.code,
+        message: error.message,
+        details: error.details,
+      });
+    }
+
+    if ('validation' in error && error.validation) {
+      const fields = error.validation.map((v) => ({
+        field:
+          (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') ||
+          String(
+            (v.params as { missingProperty?: string }).missingProperty ?? '',
+          ),
+        problem: v.message ?? 'is not valid',
+      }));
+      const where = error.validationContext ?? 'request';
+      const first = fields[0];
+      const message = first
+        ? `The ${where} is not valid: ${first.field ? `${first.field} ` : ''}${first.problem}.`
+        : `The ${where} is not valid.`;
+      return reply
+        .status(400)
+        .send({ code: 'validation_failed', message, details: { fields } });
+    }
+
+    const status = error.statusCode ?? 500;
+    if (status < 500) {
+      // Errors from Fastify itself (bad JSON, body too large, …).
+      const code =
+        status === 413
+          ? 'file_too_large'
+          : status === 415
+            ? 'unsupported_media_type'
+            : 'bad_request';
+      return reply
+        .status(status)
+        .send({ code, message: plainFastifyMessage(error), details: {} });
+    }
+
+    request.log.error({ err: error }, 'unexpected error');
+    return reply.status(500).send({
+      code: 'internal_error',
+      message:
+        'Something went wrong on the server. Nothing was changed; please try again, and report it if it happens again.',
+      details: {},
+    });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const error = errors.routeNotFound(request.method, request.url);
+    return reply
+      .status(404)
+      .send({ code: error.code, message: error.message, details: {} });
+  });
+}
+
+function plainFastifyMessage(error: FastifyError): string {
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
+    return 'The request body is not valid JSON.';
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return 'The request is too large.';
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return 'This kind of request body is not accepted here.';
+  return error.message;
+}

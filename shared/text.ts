@@ -1,0 +1,94 @@
+/**
+ * Text normalisation shared by import, suggestions and counting. Stored text
+ * is never changed by these functions' callers: they compute a matching form.
+ */
+
+/** Whitespace and invisible characters an "empty" answer may consist of. */
+const INVISIBLE =
+  /[\s\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/gu;
+
+/** Line breaks as \n, whatever the file used (CRLF, lone CR). */
+export function normaliseLineBreaks(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/** The trimmed, Unicode-normalised (NFKC) form used for matching. */
+export function matchingForm(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(
+      /^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/gu,
+      '',
+    )
+    .replace(/[\s\u00a0]+/gu, ' ');
+}
+
+/** True when the answer holds nothing but whitespace or invisible marks. */
+export function isBlank(text: string | null | undefined): boolean {
+  if (text == null) return true;
+  return text.replace(INVISIBLE, '') === '';
+}
+
+/** Placeholder answers kept as comments but flagged non-substantive. */
+export const DEFAULT_PLACEHOLDERS: readonly string[] = [
+  'n/a',
+  'na',
+  'n.a.',
+  'n a',
+  'not applicable',
+  '-',
+  '--',
+  '.',
+  '..',
+  '...',
+  '?',
+  'x',
+  '0',
+  '-99',
+  '-66',
+  '-77',
+  'none',
+  'nil',
+  'no',
+  'nothing',
+  'nothing to add',
+  'nothing else',
+  'no comment',
+  'no comments',
+  'did not answer',
+  'no answer',
+  'not answered',
+  'prefer not to say',
+  "don't know",
+  'dont know',
+  'do not know',
+];
+
+/** The form placeholders are compared in: lower case, no edge punctuation. */
+export function placeholderKey(text: string): string {
+  return matchingForm(text)
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/\s+/g, ' ');
+}
+
+/**
+ * True when the answer is one of the placeholders (compared case- and
+ * space-insensitively, ignoring a trailing full stop or exclamation mark).
+ */
+export function isPlaceholder(
+  text: string,
+  placeholders: readonly string[] = DEFAULT_PLACEHOLDERS,
+): boolean {
+  const key = placeholderKey(text);
+  const bare = key.replace(/[.!]+$/, '');
+  return placeholders.some((p) => {
+    const pk = placeholderKey(p);
+    return pk === key || (bare !== '' && pk === bare);
+  });
+}
+
+/** Case- and space-insensitive key, e.g. for theme names. */
+export function nameKey(name: string): string {
+  return matchingForm(name).toLowerCase().replace(/\s+/g, ' ');
+}
