@@ -108,6 +108,6 @@ export const errors = {
       409,
       'stale_coding',
       'Someone changed this coding since you opened it. Their version is shown; apply your change again if it still holds.',
-      { current } as Record<string, unknown>,
+      { current },
     ),
 } as const;
