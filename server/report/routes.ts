@@ -1,4 +1,102 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ProjectIdParams, ErrorReply } from '../../shared/api/projects';
+import {
+  CountsReply,
+  ReportCommentsQuery,
+  ReportCommentsReply,
+  ReportFilterQuery,
+} from '../../shared/api/report';
+import { errors } from '../errors';
+import { commentsBehindCount } from './comments-repository';
+import {
+  codebookThemes,
+  openQuestions,
+  themeCounts,
+} from './counts-repository';
+import { resolveScope } from './scope';
 
-// Placeholder so the app composes; the report capability fills it in.
-export const reportRoutes: FastifyPluginAsyncTypebox = async () => {};
+export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/projects/:projectId/report/counts',
+    {
+      schema: {
+        summary: 'Theme counts per question × group, with their bases',
+        params: ProjectIdParams,
+        querystring: ReportFilterQuery,
+        response: { 200: CountsReply, 400: ErrorReply, 404: ErrorReply },
+      },
+    },
+    async (request) => {
+      const { scope, coder } = resolveScope(
+        app.db,
+        request.params.projectId,
+        request.query,
+      );
+      return themeCounts(app.db, scope, coder);
+    },
+  );
+
+  app.get(
+    '/projects/:projectId/report/comments',
+    {
+      schema: {
+        summary: 'The comments behind one count',
+        params: ProjectIdParams,
+        querystring: ReportCommentsQuery,
+        response: {
+          200: ReportCommentsReply,
+          400: ErrorReply,
+          404: ErrorReply,
+        },
+      },
+    },
+    async (request) => {
+      const { projectId } = request.params;
+      const query = request.query;
+      const { scope } = resolveScope(app.db, projectId, query);
+      checkBelongs(app.db, projectId, query);
+      return commentsBehindCount(app.db, scope, {
+        themeId: query.themeId ?? null,
+        questionId: query.questionId ?? null,
+        groupId: parseGroupId(query.groupId),
+        status: query.status ?? null,
+        limit: query.limit,
+        offset: query.offset,
+      });
+    },
+  );
+};
+
+function parseGroupId(groupId: string | undefined): number | null | undefined {
+  if (groupId === undefined) return undefined;
+  return groupId === 'none' ? null : Number(groupId);
+}
+
+/** A theme, question or group of another project is as good as absent. */
+function checkBelongs(
+  db: Parameters<typeof openQuestions>[0],
+  projectId: number,
+  query: ReportCommentsQuery,
+): void {
+  if (
+    query.themeId !== undefined &&
+    !codebookThemes(db, projectId).some((t) => t.id === query.themeId)
+  ) {
+    throw errors.notFound('theme', query.themeId);
+  }
+  if (
+    query.questionId !== undefined &&
+    !openQuestions(db, projectId).some((q) => q.id === query.questionId)
+  ) {
+    throw errors.notFound('question', query.questionId);
+  }
+  const groupId = parseGroupId(query.groupId);
+  if (typeof groupId === 'number') {
+    const found = db.$client
+      .prepare(
+        'SELECT 1 FROM respondent_groups WHERE id = ? AND project_id = ?',
+      )
+      .get(groupId, projectId);
+    if (!found) throw errors.notFound('group', groupId);
+  }
+}

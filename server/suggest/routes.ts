@@ -1,4 +1,27 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { CommentIdParams } from '../../shared/api/coding';
+import { SuggestionsReply } from '../../shared/api/suggest';
+import { errors } from '../errors';
+import {
+  findCommentToSuggest,
+  suggestionsFor,
+} from './comment-suggestions';
 
-// Placeholder so the app composes; the suggest capability fills it in.
-export const suggestRoutes: FastifyPluginAsyncTypebox = async () => {};
+export const suggestRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/comments/:commentId/suggestions',
+    {
+      schema: {
+        summary: 'Keyword suggestions for a comment, with matched words',
+        params: CommentIdParams,
+        response: { 200: SuggestionsReply },
+      },
+    },
+    (request) => {
+      const { commentId } = request.params;
+      const comment = findCommentToSuggest(app.db, commentId);
+      if (!comment) throw errors.notFound('comment', commentId);
+      return { suggestions: suggestionsFor(app.db, comment) };
+    },
+  );
+};

@@ -1,0 +1,116 @@
+import { useEffect, useState, type RefObject } from 'react';
+import type { ProjectDetail } from '../../api/types';
+import type { QueueFilter } from './use-queue';
+
+const SEARCH_DELAY_MS = 300;
+
+export function QueueFilters(props: {
+  project: ProjectDetail;
+  filter: QueueFilter;
+  onChange: (filter: QueueFilter) => void;
+  searchRef: RefObject<HTMLInputElement | null>;
+}) {
+  const { project, filter, onChange, searchRef } = props;
+  const [search, setSearch] = useState(filter.search);
+  const set = (change: Partial<QueueFilter>) =>
+    onChange({ ...filter, ...change });
+
+  // Search as you type, but wait for a pause.
+  useEffect(() => {
+    if (search === filter.search) return;
+    const timer = window.setTimeout(
+      () => onChange({ ...filter, search }),
+      SEARCH_DELAY_MS,
+    );
+    return () => window.clearTimeout(timer);
+  }, [search, filter, onChange]);
+
+  const openQuestions = project.questions.filter((q) => q.kind === 'open');
+  return (
+    <form
+      className="filters row"
+      aria-label="Queue"
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <label>
+        Question
+        <select
+          value={filter.questionId}
+          onChange={(e) => set({ questionId: e.target.value })}
+        >
+          <option value="">All questions</option>
+          {openQuestions.map((q) => (
+            <option key={q.id} value={q.id}>
+              {q.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Group
+        <select
+          value={filter.groupId}
+          onChange={(e) => set({ groupId: e.target.value })}
+        >
+          <option value="">All groups</option>
+          {project.groups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Status
+        <select
+          value={filter.status}
+          onChange={(e) =>
+            set({ status: e.target.value as QueueFilter['status'] })
+          }
+        >
+          <option value="uncoded">Uncoded</option>
+          <option value="coded">Coded</option>
+          <option value="all">All</option>
+        </select>
+      </label>
+      {project.attributes.length > 0 && (
+        <label>
+          Attribute
+          <select
+            value={filter.attr}
+            onChange={(e) => set({ attr: e.target.value })}
+          >
+            <option value="">Any</option>
+            {project.attributes.map((a) => (
+              <optgroup key={a.name} label={a.name}>
+                {a.values.map((v) => (
+                  <option key={v} value={`${a.name}:${v}`}>
+                    {v}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </label>
+      )}
+      <label>
+        Search (/)
+        <input
+          ref={searchRef}
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          onKeyDown={(e) => e.key === 'Escape' && e.currentTarget.blur()}
+        />
+      </label>
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={filter.includePlaceholders}
+          onChange={(e) => set({ includePlaceholders: e.target.checked })}
+        />
+        Include placeholders
+      </label>
+    </form>
+  );
+}

@@ -1,0 +1,139 @@
+import { useEffect, useRef, useState } from 'react';
+import { ApiError, api } from '../../api/client';
+import type { Coding, CommentDetail } from '../../api/types';
+import { CommentCache } from './comment-cache';
+
+export interface Stale {
+  message: string;
+  current: Coding | null;
+}
+
+interface SavedChange {
+  position: number;
+  commentId: number;
+  previous: number[];
+}
+
+const same = (a: number[], b: number[]) =>
+  a.length === b.length && a.every((id) => b.includes(id));
+
+/**
+ * Walks a queue of comment ids: load, tick themes, save, undo. Give the
+ * component a new key when the queue changes, to start at its first comment.
+ */
+export function useCodingSession(ids: number[], onFirstCoding: () => void) {
+  const [cache] = useState(() => new CommentCache());
+  const [position, setPosition] = useState(0);
+  const [comment, setComment] = useState<CommentDetail | null>(null);
+  const [selection, setSelection] = useState<number[]>([]);
+  const [edits, setEdits] = useState<number[][]>([]);
+  const [stale, setStale] = useState<Stale | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const saved = useRef<SavedChange[]>([]);
+  const id = ids[position];
+
+  useEffect(() => {
+    if (id === undefined) return;
+    let live = true;
+    cache
+      .get(id)
+      .then((c) => {
+        if (!live) return;
+        setComment(c);
+        setSelection(c.coding?.themeIds ?? []);
+        setEdits([]);
+        setStale(null);
+        setError(null);
+        cache.prefetch(ids[position + 1]);
+      })
+      .catch((e: unknown) => live && setError(e));
+    return () => {
+      live = false;
+    };
+  }, [cache, id, ids, position]);
+
+  function change(next: number[]) {
+    setEdits((stack) => [...stack, selection]);
+    setSelection(next);
+    setNotice(null);
+  }
+
+  async function put(target: CommentDetail, themeIds: number[]) {
+    const version = target.coding?.version ?? 0;
+    try {
+      const reply = await api<{ coding: Coding }>(
+        'PUT',
+        `/api/comments/${target.id}/coding`,
+        { themeIds, version },
+      );
+      return cache.setCoding(target, reply.coding);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'stale_coding') {
+        const current = (e.details as { current?: Coding | null }).current;
+        const fresh = cache.setCoding(target, current ?? null);
+        if (fresh.id === comment?.id) setComment(fresh);
+        setStale({ message: e.message, current: current ?? null });
+        return null;
+      }
+      setError(e);
+      return null;
+    }
+  }
+
+  async function saveAndNext() {
+    if (!comment) return;
+    const untouched = edits.length === 0 && stale === null;
+    if (
+      untouched &&
+      (comment.coding === null || same(selection, comment.coding.themeIds))
+    )
+      return setPosition((p) => p + 1);
+    const before = comment.coding;
+    const done = await put(comment, selection);
+    if (!done) return;
+    if (before === null) onFirstCoding();
+    saved.current.push({
+      position,
+      commentId: comment.id,
+      previous: before?.themeIds ?? [],
+    });
+    setNotice(null);
+    setPosition((p) => p + 1);
+  }
+
+  /** Undoes the last tick; with none, re-saves the last saved comment's previous themes. */
+  async function undo() {
+    const last = edits[edits.length - 1];
+    if (last) {
+      setSelection(last);
+      setEdits((stack) => stack.slice(0, -1));
+      return;
+    }
+    const change = saved.current.pop();
+    if (!change) return setNotice('Nothing to undo.');
+    const target = await cache.get(change.commentId);
+    const done = await put(target, change.previous);
+    if (!done) return;
+    setNotice('The last saved coding was undone.');
+    if (change.position === position) {
+      setComment(done);
+      setSelection(done.coding?.themeIds ?? []);
+    } else setPosition(change.position);
+  }
+
+  return {
+    position,
+    comment: comment?.id === id ? comment : null,
+    selection,
+    dirty: edits.length > 0,
+    stale,
+    error,
+    notice,
+    change,
+    saveAndNext: () => void saveAndNext(),
+    undo: () => void undo(),
+    back: () => setPosition((p) => Math.max(0, p - 1)),
+    skip: () => setPosition((p) => Math.min(ids.length, p + 1)),
+  };
+}

@@ -1,0 +1,45 @@
+import type { ImportReport } from '../../api/types';
+import { hrefFor } from '../../router';
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function ImportReportView(props: {
+  report: ImportReport;
+  projectId: number;
+}) {
+  const { report, projectId } = props;
+  const newThemes = report.newThemes.length;
+  return (
+    <section aria-labelledby="report-heading" className="card" role="status">
+      <h2 id="report-heading">Imported</h2>
+      <ul className="facts">
+        <li>{plural(report.respondents, 'respondent')}</li>
+        <li>
+          {plural(report.comments, 'comment')} (
+          {report.substantive.toLocaleString()} substantive,{' '}
+          {plural(report.placeholders, 'placeholder')})
+        </li>
+        <li>{plural(report.skippedBlank, 'blank answer')} skipped</li>
+        <li>
+          {plural(report.questions.length, 'question')} (
+          {report.questions.map((q) => q.label).join(' · ')}) ·{' '}
+          {plural(report.groups.length, 'respondent group')}
+        </li>
+        {report.codings > 0 && (
+          <li>
+            {plural(report.codings, 'coding')} by {report.coder ?? 'imported'}
+            {newThemes > 0 && <>, {plural(newThemes, 'new theme')}</>}
+          </li>
+        )}
+      </ul>
+      <p>
+        <a href={hrefFor({ page: 'code', projectId })}>Start coding</a> ·{' '}
+        <a href={hrefFor({ page: 'codebook', projectId })}>
+          Review the codebook
+        </a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import type { ImportPreview } from '../../api/types';
+import { ColumnRoles } from './ColumnRoles';
+import type { ColumnRole, MappingDraft } from './mapping-state';
+
+const UNIQUE_ROLES: readonly ColumnRole[] = [
+  'id',
+  'group',
+  'questionKey',
+  'text',
+  'codeList',
+];
+
+/** Gives column `index` a role; a role only one column may hold moves. */
+export function withRole(
+  draft: MappingDraft,
+  index: number,
+  role: ColumnRole,
+): MappingDraft {
+  const roles = draft.roles.map((r, i) => {
+    if (i === index) return role;
+    return UNIQUE_ROLES.includes(role) && r === role ? 'ignore' : r;
+  });
+  return { ...draft, roles };
+}
+
+export function MappingForm(props: {
+  preview: ImportPreview;
+  draft: MappingDraft;
+  onChange: (draft: MappingDraft) => void;
+}) {
+  const { preview, draft, onChange } = props;
+  const hasGroupColumn = draft.roles.includes('group');
+  const hasCodes = draft.roles.some((r) => r === 'code' || r === 'codeList');
+  const openColumns = preview.columns.filter(
+    (_, i) => draft.roles[i] === 'open',
+  );
+
+  return (
+    <section aria-labelledby="mapping-heading">
+      <h2 id="mapping-heading">Columns</h2>
+      <fieldset className="row">
+        <legend>Layout</legend>
+        <label className="inline">
+          <input
+            type="radio"
+            name="layout"
+            checked={draft.layout === 'wide'}
+            onChange={() => onChange({ ...draft, layout: 'wide' })}
+          />
+          Wide: one row per respondent, one column per question
+        </label>
+        <label className="inline">
+          <input
+            type="radio"
+            name="layout"
+            checked={draft.layout === 'long'}
+            onChange={() => onChange({ ...draft, layout: 'long' })}
+          />
+          Long: one row per answer
+        </label>
+      </fieldset>
+      <ColumnRoles
+        preview={preview}
+        draft={draft}
+        onRole={(i, role) => onChange(withRole(draft, i, role))}
+        onLabel={(i, label) => {
+          const labels = [...draft.labels];
+          labels[i] = label;
+          onChange({ ...draft, labels });
+        }}
+      />
+      {!hasGroupColumn && (
+        <label>
+          Respondent group for every row (no group column chosen)
+          <input
+            value={draft.fixedGroup}
+            onChange={(e) => onChange({ ...draft, fixedGroup: e.target.value })}
+          />
+        </label>
+      )}
+      {hasCodes && (
+        <div className="row">
+          <label>
+            Coder name for the imported codes
+            <input
+              value={draft.coder}
+              onChange={(e) => onChange({ ...draft, coder: e.target.value })}
+            />
+          </label>
+          {openColumns.length > 1 && (
+            <label>
+              The codes belong to
+              <select
+                value={draft.codesQuestion}
+                onChange={(e) =>
+                  onChange({ ...draft, codesQuestion: e.target.value })
+                }
+              >
+                <option value="">Choose a question…</option>
+                {openColumns.map((c) => (
+                  <option key={c.index} value={c.name}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {draft.roles.includes('codeList') && (
+            <label>
+              Theme list separator
+              <input
+                size={3}
+                value={draft.codeDelimiter}
+                onChange={(e) =>
+                  onChange({ ...draft, codeDelimiter: e.target.value })
+                }
+              />
+            </label>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

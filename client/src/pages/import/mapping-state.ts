@@ -1,0 +1,148 @@
+import type { ImportMapping, ImportPreview } from '../../api/types';
+
+/** What one column of the file is used for. */
+export type ColumnRole =
+  | 'ignore'
+  | 'id'
+  | 'group'
+  | 'open'
+  | 'questionKey'
+  | 'text'
+  | 'closed'
+  | 'attribute'
+  | 'code'
+  | 'codeList';
+
+export const ROLE_LABELS: Record<ColumnRole, string> = {
+  ignore: 'Not imported',
+  id: 'Respondent id',
+  group: 'Respondent group',
+  open: 'Open question',
+  questionKey: 'Question (long layout)',
+  text: 'Answer text (long layout)',
+  closed: 'Closed question',
+  attribute: 'Respondent attribute',
+  code: 'Theme code (1/0)',
+  codeList: 'Theme list (one cell)',
+};
+
+/** The mapping form's state: one role per column plus a few settings. */
+export interface MappingDraft {
+  layout: 'wide' | 'long';
+  roles: ColumnRole[];
+  labels: string[];
+  fixedGroup: string;
+  coder: string;
+  codeDelimiter: string;
+  /** Column name of the question imported codes belong to ('' = only one). */
+  codesQuestion: string;
+}
+
+/** Spreads a proposed mapping onto per-column roles for the form. */
+export function draftFromPreview(preview: ImportPreview): MappingDraft {
+  const m = preview.proposedMapping;
+  const names = preview.columns.map((c) => c.name);
+  const roles: ColumnRole[] = names.map(() => 'ignore');
+  const labels = preview.columns.map((c) => c.label || c.name);
+  const set = (name: string | null | undefined, role: ColumnRole) => {
+    const i = name == null ? -1 : names.indexOf(name);
+    if (i !== -1) roles[i] = role;
+  };
+  set(m.idColumn, 'id');
+  if (m.group && 'column' in m.group) set(m.group.column, 'group');
+  for (const q of m.questions ?? []) {
+    set(q.column, 'open');
+    const i = names.indexOf(q.column);
+    if (q.label && i !== -1) labels[i] = q.label;
+  }
+  set(m.questionColumn, 'questionKey');
+  set(m.textColumn, 'text');
+  for (const c of m.closedColumns ?? []) set(c, 'closed');
+  for (const c of m.attributeColumns ?? []) set(c, 'attribute');
+  if (m.codes?.format === 'binary')
+    for (const c of m.codes.columns) set(c.column, 'code');
+  if (m.codes?.format === 'delimited') set(m.codes.column, 'codeList');
+  return {
+    layout: m.layout,
+    roles,
+    labels,
+    fixedGroup: m.group && 'fixed' in m.group ? m.group.fixed : '',
+    coder: m.codes?.coder ?? 'imported',
+    codeDelimiter:
+      m.codes?.format === 'delimited' ? (m.codes.delimiter ?? ';') : ';',
+    codesQuestion: m.codes?.question ?? '',
+  };
+}
+
+function columnsWith(
+  draft: MappingDraft,
+  preview: ImportPreview,
+  role: ColumnRole,
+): string[] {
+  return preview.columns.flatMap((c, i) =>
+    draft.roles[i] === role ? [c.name] : [],
+  );
+}
+
+function codesFrom(
+  draft: MappingDraft,
+  preview: ImportPreview,
+): ImportMapping['codes'] {
+  const coder = draft.coder.trim() || 'imported';
+  const question = draft.codesQuestion || undefined;
+  const binary = columnsWith(draft, preview, 'code');
+  const [list] = columnsWith(draft, preview, 'codeList');
+  if (binary.length > 0)
+    return {
+      coder,
+      format: 'binary',
+      question,
+      columns: binary.map((column) => ({ column, theme: column })),
+    };
+  if (list !== undefined)
+    return {
+      coder,
+      format: 'delimited',
+      question,
+      column: list,
+      delimiter: draft.codeDelimiter || ';',
+    };
+  return undefined;
+}
+
+/** Builds the API mapping, or returns the sentence saying what is missing. */
+export function mappingFromDraft(
+  draft: MappingDraft,
+  preview: ImportPreview,
+): ImportMapping | string {
+  const pick = (role: ColumnRole) => columnsWith(draft, preview, role);
+  const [groupColumn] = pick('group');
+  const fixed = draft.fixedGroup.trim();
+  const mapping: ImportMapping = {
+    layout: draft.layout,
+    headerRows: preview.headerRows,
+    idColumn: pick('id')[0] ?? null,
+    group: groupColumn ? { column: groupColumn } : fixed ? { fixed } : null,
+    closedColumns: pick('closed'),
+    attributeColumns: pick('attribute'),
+  };
+  if (preview.sheet) mapping.sheet = preview.sheet;
+  if (preview.delimiter) mapping.delimiter = preview.delimiter;
+  if (draft.layout === 'wide') {
+    mapping.questions = preview.columns.flatMap((c, i) =>
+      draft.roles[i] === 'open'
+        ? [{ column: c.name, label: draft.labels[i]?.trim() || c.name }]
+        : [],
+    );
+    if (mapping.questions.length === 0)
+      return 'Choose at least one column as an open question.';
+  } else {
+    [mapping.questionColumn] = pick('questionKey');
+    [mapping.textColumn] = pick('text');
+    if (!mapping.questionColumn || !mapping.textColumn)
+      return 'In the long layout, choose the question column and the answer text column.';
+  }
+  const codes = codesFrom(draft, preview);
+  if (codes) mapping.codes = codes;
+  return mapping;
+}

@@ -1,0 +1,55 @@
+/**
+ * Writes export rows as CSV or XLSX. Every text cell goes through
+ * `neutraliseCell` here, so no export can forget it; numbers stay numbers.
+ */
+import { PassThrough, Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import { neutraliseCell } from '../../shared/spreadsheet';
+import type { Cell, Row } from './tables';
+
+function safeCell(cell: Cell): string | number | null {
+  return typeof cell === 'string' ? neutraliseCell(cell) : cell;
+}
+
+/**
+ * RFC 4180 CSV for spreadsheets: UTF-8 with one BOM at the start (so Excel
+ * reads the encoding), CRLF between records, and any cell holding a comma,
+ * quote or line break quoted, its line breaks kept inside the cell.
+ */
+export function csvStream(rows: Iterable<Row>): Readable {
+  const stringifier = stringify({
+    bom: true,
+    record_delimiter: 'windows',
+    quote_record_delimiter: true,
+    cast: { number: (value) => String(value) },
+  });
+  return Readable.from(safeRows(rows), { objectMode: true }).pipe(stringifier);
+}
+
+function* safeRows(
+  rows: Iterable<Row>,
+): Generator<Array<string | number | null>> {
+  for (const row of rows) yield row.map(safeCell);
+}
+
+/**
+ * One sheet of an XLSX workbook, streamed. Text is written as shared
+ * strings, never as formulas: exceljs makes a formula only from a
+ * `{ formula }` object, and a string cell stays a string whatever it holds.
+ */
+export function xlsxStream(rows: Iterable<Row>, sheetName: string): Readable {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useSharedStrings: true,
+    useStyles: false,
+  });
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
+  (async () => {
+    for (const row of rows) sheet.addRow(row.map(safeCell)).commit();
+    sheet.commit();
+    await workbook.commit();
+  })().catch((error: unknown) => out.destroy(error as Error));
+  return out;
+}

@@ -1,0 +1,121 @@
+/**
+ * The checks run over every data row before anything is written, so a bad
+ * file is refused whole with every problem listed by row and column.
+ */
+import { setImmediate as nextTick } from 'node:timers/promises';
+import { isBlank } from '../../shared/text';
+import type { FileProblem } from '../errors';
+import type { Table } from './read-file';
+import type { ResolvedMapping } from './resolve-mapping';
+import { cell, isBlankRow, rowQuestion, ticked } from './row-values';
+
+/** Beyond this many problems the rest of the file is not checked. */
+const MAX_PROBLEMS = 1000;
+const YIELD_EVERY_ROWS = 5000;
+
+export async function checkRows(
+  table: Table,
+  headerRows: number,
+  r: ResolvedMapping,
+  file: string,
+  onRows: (rows: number) => void,
+): Promise<FileProblem[]> {
+  const problems: FileProblem[] = [];
+  if (table.rows.length <= headerRows) {
+    problems.push({
+      file,
+      message: `The file has no data rows below its ${headerRows} header row${headerRows === 1 ? '' : 's'}.`,
+    });
+    return problems;
+  }
+  for (const { row, cells } of table.ragged)
+    problems.push({
+      file,
+      row,
+      message: `Row ${row} has ${cells} cells where the header has ${table.width}: check the quotes and delimiters on this row.`,
+    });
+  const check = r.layout === 'wide' ? wideChecker(r, file) : longChecker(r, file);
+  for (let i = headerRows; i < table.rows.length; i += 1) {
+    const row = table.rows[i] ?? [];
+    if (!isBlankRow(row)) check(row, i + 1, problems);
+    if (problems.length >= MAX_PROBLEMS) break;
+    if (i % YIELD_EVERY_ROWS === 0) {
+      onRows(i);
+      await nextTick();
+    }
+  }
+  return problems;
+}
+
+type RowCheck = (
+  row: readonly string[],
+  fileRow: number,
+  problems: FileProblem[],
+) => void;
+
+function wideChecker(r: ResolvedMapping, file: string): RowCheck {
+  const firstRowOfId = new Map<string, number>();
+  return (row, fileRow, problems) => {
+    if (r.id) {
+      const id = cell(row, r.id.index);
+      if (isBlank(id))
+        problems.push({
+          file,
+          row: fileRow,
+          column: r.id.name,
+          message: 'The respondent id is empty.',
+        });
+      else if (firstRowOfId.has(id))
+        problems.push({
+          file,
+          row: fileRow,
+          column: r.id.name,
+          message: `Respondent id "${id}" appears again (first on row ${firstRowOfId.get(id)}); each respondent needs one row in a wide layout.`,
+        });
+      else firstRowOfId.set(id, fileRow);
+    }
+    checkCodes(row, fileRow, r, file, problems);
+  };
+}
+
+function longChecker(r: ResolvedMapping, file: string): RowCheck {
+  return (row, fileRow, problems) => {
+    if (r.id && isBlank(cell(row, r.id.index)))
+      problems.push({
+        file,
+        row: fileRow,
+        column: r.id.name,
+        message: 'The respondent id is empty.',
+      });
+    if (!rowQuestion(row, r)) {
+      problems.push({
+        file,
+        row: fileRow,
+        column: r.questionColumn?.name ?? '',
+        message: 'The row names no question.',
+      });
+      return;
+    }
+    checkCodes(row, fileRow, r, file, problems);
+  };
+}
+
+function checkCodes(
+  row: readonly string[],
+  fileRow: number,
+  r: ResolvedMapping,
+  file: string,
+  problems: FileProblem[],
+): void {
+  if (r.codes?.format !== 'binary') return;
+  for (const column of r.codes.columns) {
+    const value = cell(row, column.index);
+    if (ticked(value) === null)
+      problems.push({
+        file,
+        row: fileRow,
+        column: column.name,
+        message: `A theme column should hold 1 (theme applies) or 0/empty, not "${value.slice(0, 40)}".`,
+      });
+  }
+}

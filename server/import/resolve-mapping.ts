@@ -1,0 +1,247 @@
+/**
+ * Turns a mapping (columns by name) into column positions, and checks what
+ * can be checked before reading any data row: every named column exists,
+ * the layout has what it needs.
+ */
+import type { Mapping } from '../../shared/api/import';
+import type { HeaderColumn } from '../../shared/import/headers';
+import type { FileProblem } from '../errors';
+
+export interface ColumnRef {
+  index: number;
+  name: string;
+}
+
+export interface QuestionRef {
+  index: number;
+  column: string;
+  key: string;
+  label: string;
+}
+
+export type GroupRef =
+  | { kind: 'fixed'; name: string }
+  | {
+      kind: 'column';
+      index: number;
+      name: string;
+      values: Record<string, string | null> | null;
+    }
+  | null;
+
+export type CodesRef =
+  | {
+      format: 'binary';
+      coder: string;
+      columns: Array<{ index: number; name: string; theme: string }>;
+      /** Wide layout: position in `questions` the codes belong to. */
+      question: number;
+    }
+  | {
+      format: 'delimited';
+      coder: string;
+      index: number;
+      name: string;
+      delimiter: string;
+      question: number;
+    };
+
+export interface ResolvedMapping {
+  layout: 'wide' | 'long';
+  id: ColumnRef | null;
+  group: GroupRef;
+  questions: QuestionRef[];
+  questionColumn: ColumnRef | null;
+  fixedQuestion: { key: string; label: string } | null;
+  questionLabels: Record<string, string>;
+  text: ColumnRef | null;
+  closed: QuestionRef[];
+  attributes: ColumnRef[];
+  codes: CodesRef | null;
+}
+
+export const DEFAULT_IMPORT_CODER = 'imported';
+
+export function resolveMapping(
+  mapping: Mapping,
+  columns: readonly HeaderColumn[],
+  file: string,
+): { resolved: ResolvedMapping; problems: FileProblem[] } {
+  const problems: FileProblem[] = [];
+  const byName = new Map(columns.map((c, index) => [c.name, index]));
+  const ref = (name: string, role: string): ColumnRef => {
+    const index = byName.get(name);
+    if (index === undefined) {
+      problems.push({
+        file,
+        column: name,
+        message: `The mapping names a column "${name}" (${role}) that is not in the file. Its columns are: ${listColumns(columns)}.`,
+      });
+      return { index: -1, name };
+    }
+    return { index, name };
+  };
+  const question = (name: string, key?: string, label?: string) => {
+    const column = ref(name, 'question');
+    return {
+      index: column.index,
+      column: name,
+      key: key ?? name,
+      label: label ?? columns[column.index]?.label ?? name,
+    };
+  };
+
+  const id = mapping.idColumn ? ref(mapping.idColumn, 'respondent id') : null;
+  const group = resolveGroup(mapping.group, ref);
+  const questions =
+    mapping.layout === 'wide'
+      ? (mapping.questions ?? []).map((q) => question(q.column, q.key, q.label))
+      : [];
+  const closed = (mapping.closedColumns ?? []).map((c) => question(c));
+  const layout = resolveLayout(mapping, ref, file, problems);
+  if (mapping.layout === 'wide' && questions.length + closed.length === 0)
+    problems.push({
+      file,
+      message:
+        'The mapping names no question: choose at least one column of answers.',
+    });
+  const codes = resolveCodes(mapping, questions, ref, file, problems);
+  const resolved: ResolvedMapping = {
+    layout: mapping.layout,
+    id,
+    group,
+    questions,
+    ...layout,
+    closed,
+    attributes: [],
+    codes,
+  };
+  resolved.attributes = resolveAttributes(mapping, columns, resolved, ref);
+  return { resolved, problems };
+}
+
+function listColumns(columns: readonly HeaderColumn[]): string {
+  const names = columns.slice(0, 30).map((c) => `"${c.name}"`);
+  return names.join(', ') + (columns.length > 30 ? ', …' : '');
+}
+
+type Ref = (name: string, role: string) => ColumnRef;
+
+function resolveGroup(group: Mapping['group'], ref: Ref): GroupRef {
+  if (!group) return null;
+  if ('fixed' in group) return { kind: 'fixed', name: group.fixed.trim() };
+  const column = ref(group.column, 'respondent group');
+  return { kind: 'column', ...column, values: group.values ?? null };
+}
+
+function resolveLayout(
+  mapping: Mapping,
+  ref: Ref,
+  file: string,
+  problems: FileProblem[],
+): Pick<
+  ResolvedMapping,
+  'questionColumn' | 'fixedQuestion' | 'questionLabels' | 'text'
+> {
+  if (mapping.layout === 'wide')
+    return {
+      questionColumn: null,
+      fixedQuestion: null,
+      questionLabels: {},
+      text: null,
+    };
+  if (!mapping.textColumn)
+    problems.push({
+      file,
+      message:
+        'A long layout needs the column that holds the answers (textColumn).',
+    });
+  if (!mapping.questionColumn && !mapping.fixedQuestion)
+    problems.push({
+      file,
+      message:
+        'A long layout needs the column naming each row’s question (questionColumn), or one question for the whole file (fixedQuestion).',
+    });
+  const fixed = mapping.fixedQuestion;
+  return {
+    questionColumn: mapping.questionColumn
+      ? ref(mapping.questionColumn, 'question')
+      : null,
+    fixedQuestion: fixed
+      ? { key: fixed.key, label: fixed.label ?? fixed.key }
+      : null,
+    questionLabels: mapping.questionLabels ?? {},
+    text: mapping.textColumn ? ref(mapping.textColumn, 'answer text') : null,
+  };
+}
+
+function resolveCodes(
+  mapping: Mapping,
+  questions: QuestionRef[],
+  ref: Ref,
+  file: string,
+  problems: FileProblem[],
+): CodesRef | null {
+  const codes = mapping.codes;
+  if (!codes) return null;
+  const coder = codes.coder?.trim() || DEFAULT_IMPORT_CODER;
+  let question = 0;
+  if (mapping.layout === 'wide') {
+    const wanted = codes.question;
+    question = wanted
+      ? questions.findIndex((q) => q.key === wanted || q.column === wanted)
+      : questions.length === 1
+        ? 0
+        : -1;
+    if (question < 0)
+      problems.push({
+        file,
+        message: codes.question
+          ? `The codes belong to question "${codes.question}", which is not one of the mapped questions.`
+          : 'The mapping has several questions: say which one the codes belong to (codes.question).',
+      });
+  }
+  if (codes.format === 'binary')
+    return {
+      format: 'binary',
+      coder,
+      question,
+      columns: codes.columns.map((c) => ({
+        ...ref(c.column, 'theme'),
+        theme: c.theme ?? c.column,
+      })),
+    };
+  return {
+    format: 'delimited',
+    coder,
+    question,
+    ...ref(codes.column, 'codes'),
+    delimiter: codes.delimiter ?? '|',
+  };
+}
+
+function resolveAttributes(
+  mapping: Mapping,
+  columns: readonly HeaderColumn[],
+  r: ResolvedMapping,
+  ref: Ref,
+): ColumnRef[] {
+  if (mapping.attributeColumns)
+    return mapping.attributeColumns.map((name) => ref(name, 'attribute'));
+  const used = new Set<number>(
+    [
+      r.id?.index,
+      r.group?.kind === 'column' ? r.group.index : undefined,
+      r.questionColumn?.index,
+      r.text?.index,
+      ...r.questions.map((q) => q.index),
+      ...r.closed.map((q) => q.index),
+      ...(r.codes?.format === 'binary'
+        ? r.codes.columns.map((c) => c.index)
+        : [r.codes?.index]),
+    ].filter((i): i is number => i !== undefined),
+  );
+  return columns
+    .map((c, index) => ({ index, name: c.name }))
+    .filter((c) => !used.has(c.index));
+}

@@ -1,0 +1,148 @@
+/**
+ * The final-coding rule of `shared/final-coding.ts`, written as SQL common
+ * table expressions so that counts and exports resolve every comment in
+ * the database instead of loading codings into memory.
+ *
+ * - `scope(comment_id, question_id, group_id, substantive)`: the project's
+ *   comments whose respondents pass the attribute filters.
+ * - `resolved(…, status, coding_id)`: each comment's final-coding status
+ *   (`decided`, `single`, `agreed`, `unreconciled`, `uncoded`) and, unless
+ *   a lead decided, the coding whose themes are final. An agreed comment
+ *   takes any one of its identical codings (the lowest id).
+ * - `final_themes(comment_id, question_id, group_id, substantive,
+ *   theme_id)`: one row per theme of each final coding.
+ *
+ * With a coder id the rule is simpler: that coder's coding is the one
+ * counted, and comments they have not coded are uncoded.
+ */
+import {
+  groupAttributeFilters,
+  type AttributeFilter,
+} from '../../shared/counting';
+
+export interface CountScope {
+  projectId: number;
+  filters: readonly AttributeFilter[];
+  /** Count this coder's codings instead of the final codings. */
+  coderId: number | null;
+}
+
+export type SqlParams = Record<string, string | number>;
+
+export interface ScopedSql {
+  /** `WITH scope AS (…), resolved AS (…), final_themes AS (…)` */
+  with: string;
+  params: SqlParams;
+}
+
+/**
+ * The condition on respondents `r` for the attribute filters, with its
+ * named parameters. Values are compared as text, so a number stored in the
+ * attributes JSON matches its written form.
+ */
+export function attributeCondition(filters: readonly AttributeFilter[]): {
+  sql: string;
+  params: SqlParams;
+} {
+  const params: SqlParams = {};
+  const parts: string[] = [];
+  [...groupAttributeFilters(filters)].forEach(([name, values], i) => {
+    params[`attrName${i}`] = name;
+    const placeholders = values.map((value, j) => {
+      params[`attrValue${i}_${j}`] = value;
+      return `@attrValue${i}_${j}`;
+    });
+    parts.push(
+      `EXISTS (SELECT 1 FROM json_each(r.attributes) a WHERE a.key = @attrName${i} AND CAST(a.value AS TEXT) IN (${placeholders.join(', ')}))`,
+    );
+  });
+  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+}
+
+const SCOPE = (attributes: string) => `
+  scope AS (
+    SELECT c.id AS comment_id, c.question_id, r.group_id, c.substantive
+    FROM comments c
+    JOIN respondents r ON r.id = c.respondent_id
+    WHERE c.project_id = @projectId${attributes}
+  )`;
+
+// Comments with two or more codings need their theme sets compared: each
+// coding's sorted theme ids joined into one string, then counted distinct.
+const RESOLVED_FINAL = `
+  multi AS (
+    SELECT cd.comment_id, min(cd.id) AS coding_id,
+      count(DISTINCT coalesce((
+        SELECT group_concat(ct.theme_id, ',' ORDER BY ct.theme_id)
+        FROM coding_themes ct WHERE ct.coding_id = cd.id
+      ), '')) AS variants
+    FROM codings cd
+    WHERE cd.comment_id IN (
+      SELECT comment_id FROM codings GROUP BY comment_id HAVING count(*) > 1
+    )
+    GROUP BY cd.comment_id
+  ),
+  resolved AS (
+    SELECT s.comment_id, s.question_id, s.group_id, s.substantive,
+      CASE
+        WHEN f.comment_id IS NOT NULL THEN 'decided'
+        WHEN m.comment_id IS NOT NULL THEN
+          CASE WHEN m.variants = 1 THEN 'agreed' ELSE 'unreconciled' END
+        WHEN sc.id IS NOT NULL THEN 'single'
+        ELSE 'uncoded'
+      END AS status,
+      CASE
+        WHEN f.comment_id IS NOT NULL THEN NULL
+        WHEN m.comment_id IS NOT NULL THEN
+          CASE WHEN m.variants = 1 THEN m.coding_id END
+        ELSE sc.id
+      END AS coding_id
+    FROM scope s
+    LEFT JOIN final_codings f ON f.comment_id = s.comment_id
+    LEFT JOIN multi m ON m.comment_id = s.comment_id
+    LEFT JOIN codings sc ON sc.comment_id = s.comment_id
+      AND f.comment_id IS NULL AND m.comment_id IS NULL
+  )`;
+
+const RESOLVED_CODER = `
+  resolved AS (
+    SELECT s.comment_id, s.question_id, s.group_id, s.substantive,
+      CASE WHEN cd.id IS NULL THEN 'uncoded' ELSE 'single' END AS status,
+      cd.id AS coding_id
+    FROM scope s
+    LEFT JOIN codings cd
+      ON cd.comment_id = s.comment_id AND cd.coder_id = @coderId
+  )`;
+
+const FINAL_THEMES = `
+  final_themes AS (
+    SELECT r.comment_id, r.question_id, r.group_id, r.substantive,
+      ft.theme_id
+    FROM resolved r
+    JOIN final_coding_themes ft ON ft.comment_id = r.comment_id
+    WHERE r.status = 'decided'
+    UNION ALL
+    SELECT r.comment_id, r.question_id, r.group_id, r.substantive,
+      ct.theme_id
+    FROM resolved r
+    JOIN coding_themes ct ON ct.coding_id = r.coding_id
+    WHERE r.coding_id IS NOT NULL
+  )`;
+
+/** The CTEs for one project, filter set and (optional) coder. */
+export function scopedSql(scope: CountScope): ScopedSql {
+  const attributes = attributeCondition(scope.filters);
+  const params: SqlParams = {
+    projectId: scope.projectId,
+    ...attributes.params,
+  };
+  if (scope.coderId !== null) params.coderId = scope.coderId;
+  const resolved = scope.coderId === null ? RESOLVED_FINAL : RESOLVED_CODER;
+  return {
+    with: `WITH ${SCOPE(attributes.sql)},${resolved},${FINAL_THEMES}`,
+    params,
+  };
+}
+
+/** SQL condition: the status of `r` carries a final set of themes. */
+export const SETTLED = `r.status IN ('decided', 'single', 'agreed')`;

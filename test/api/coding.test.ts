@@ -1,0 +1,385 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { themes } from '../../server/db/schema';
+import { buildTestApp, type TestApp } from '../helpers/app';
+import {
+  seedComment,
+  seedGroup,
+  seedOtherCoding,
+  seedProject,
+  seedQuestion,
+  seedRespondent,
+  seedTheme,
+} from './coding-seed';
+
+describe('coding routes', () => {
+  let t: TestApp;
+  const id = {
+    project: 0,
+    otherProject: 0,
+    parents: 0,
+    practitioners: 0,
+    worked: 0,
+    notWorked: 0,
+    communication: 0,
+    time: 0,
+    paperwork: 0,
+    parentsOnly: 0,
+    foreign: 0,
+  };
+  // Comments by name: r<respondent>_<question>.
+  const c = { r1w: 0, r1n: 0, r2w: 0, r2n: 0, r3w: 0, r3n: 0 };
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    const db = t.db;
+    id.project = seedProject(db);
+    id.otherProject = seedProject(db, 'Other survey');
+    id.parents = seedGroup(db, id.project, 'Parents/carers');
+    id.practitioners = seedGroup(db, id.project, 'Practitioners');
+    // Created out of position order: the queue must follow positions.
+    id.notWorked = seedQuestion(db, id.project, 'not_worked', 1);
+    id.worked = seedQuestion(db, id.project, 'worked', 0);
+
+    const r1 = seedRespondent(db, id.project, 'P-1', {
+      groupId: id.parents,
+      attributes: { la: 'North', age: 5 },
+    });
+    const r2 = seedRespondent(db, id.project, 'P-2', {
+      groupId: id.practitioners,
+      attributes: { la: 'South', age: 9 },
+    });
+    const r3 = seedRespondent(db, id.project, 'P-3', {
+      groupId: id.parents,
+      attributes: { la: 'East' },
+    });
+    const at = (respondentId: number, questionId: number) => ({
+      projectId: id.project,
+      respondentId,
+      questionId,
+    });
+    c.r2n = seedComment(db, at(r2, id.notWorked), 'The school never sent an EMAIL');
+    c.r1n = seedComment(db, at(r1, id.notWorked), 'Nobody would communicate with us\nabout the school');
+    c.r1w = seedComment(db, at(r1, id.worked), 'Quick replies by email');
+    c.r2w = seedComment(db, at(r2, id.worked), 'N/A');
+    c.r3w = seedComment(db, at(r3, id.worked), 'About 100% happy with the delay');
+    c.r3n = seedComment(db, at(r3, id.notWorked), 'Long waiting list, 1000 days');
+
+    id.communication = seedTheme(db, id.project, 'Communication', {
+      keywords: ['communication', 'email', 'n/a'],
+    });
+    id.time = seedTheme(db, id.project, 'Time', {
+      keywords: ['delay', 'waiting list'],
+    });
+    id.paperwork = seedTheme(db, id.project, 'Paperwork', {
+      keywords: ['forms'],
+      archived: true,
+    });
+    id.parentsOnly = seedTheme(db, id.project, 'School (parents)', {
+      keywords: ['school'],
+      groupIds: [id.parents],
+    });
+    id.foreign = seedTheme(db, id.otherProject, 'Elsewhere');
+    seedOtherCoding(db, c.r1n, 'original', [id.communication]);
+  });
+  afterAll(async () => t.close());
+
+  const get = (url: string) => t.app.inject({ method: 'GET', url });
+  const put = (commentId: number, payload: object) =>
+    t.app.inject({
+      method: 'PUT',
+      url: `/api/comments/${commentId}/coding`,
+      payload,
+    });
+  const queue = async (query = '') => {
+    const res = await get(`/api/projects/${id.project}/queue${query}`);
+    expect(res.statusCode).toBe(200);
+    return res.json<{ total: number; coded: number; commentIds: number[] }>();
+  };
+
+  describe('GET /api/projects/:projectId/queue', () => {
+    it('lists substantive comments by respondent, then question position', async () => {
+      expect(await queue()).toEqual({
+        total: 5,
+        coded: 0,
+        commentIds: [c.r1w, c.r1n, c.r2n, c.r3w, c.r3n],
+      });
+    });
+
+    it('includes placeholder answers only when asked', async () => {
+      const q = await queue('?includePlaceholders=true');
+      expect(q.commentIds).toEqual([c.r1w, c.r1n, c.r2w, c.r2n, c.r3w, c.r3n]);
+    });
+
+    it('filters by question and by group', async () => {
+      expect((await queue(`?questionId=${id.worked}`)).commentIds).toEqual([
+        c.r1w,
+        c.r3w,
+      ]);
+      expect((await queue(`?groupId=${id.practitioners}`)).commentIds).toEqual(
+        [c.r2n],
+      );
+    });
+
+    it('searches case-insensitively, taking % and _ literally', async () => {
+      expect((await queue('?search=email')).commentIds).toEqual([
+        c.r1w,
+        c.r2n,
+      ]);
+      expect((await queue('?search=100%25')).commentIds).toEqual([c.r3w]);
+      expect((await queue('?search=_')).commentIds).toEqual([]);
+      expect((await queue('?search=%20%20')).total).toBe(5);
+    });
+
+    it('filters by attributes: one name narrows, repeated values widen', async () => {
+      expect((await queue('?attr=la:North')).commentIds).toEqual([
+        c.r1w,
+        c.r1n,
+      ]);
+      expect(
+        (await queue('?attr=la:North&attr=la:South')).commentIds,
+      ).toEqual([c.r1w, c.r1n, c.r2n]);
+      expect((await queue('?attr=la:North&attr=age:9')).commentIds).toEqual(
+        [],
+      );
+      expect((await queue('?attr=age:9')).commentIds).toEqual([c.r2n]);
+    });
+
+    it('answers 404 for an unknown project', async () => {
+      const res = await get('/api/projects/999/queue');
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toMatchObject({
+        code: 'not_found',
+        message: 'There is no project with id 999.',
+      });
+    });
+
+    it('answers 400 for an attribute filter without a colon', async () => {
+      const res = await get(`/api/projects/${id.project}/queue?attr=la`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({
+        code: 'validation_failed',
+        message: 'The attribute filter "la" is not valid: write it as name:value.',
+      });
+    });
+
+    it('answers 400 for an unknown status', async () => {
+      const res = await get(`/api/projects/${id.project}/queue?status=done`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'validation_failed' });
+      expect(res.json<{ message: string }>().message).toMatch(/querystring/);
+    });
+  });
+
+  describe('GET /api/comments/:commentId', () => {
+    it('shows the comment in context with other coders and suggestions', async () => {
+      const res = await get(`/api/comments/${c.r1n}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({
+        id: c.r1n,
+        text: 'Nobody would communicate with us\nabout the school',
+        substantive: true,
+        question: { id: id.notWorked, key: 'not_worked', label: 'Question not_worked' },
+        group: { id: id.parents, name: 'Parents/carers' },
+        respondent: {
+          id: expect.any(Number),
+          externalId: 'P-1',
+          attributes: { la: 'North', age: 5 },
+        },
+        coding: null,
+        otherCodings: [{ coder: 'original', themeIds: [id.communication] }],
+        suggestions: [
+          expect.objectContaining({
+            themeId: id.communication,
+            matches: [
+              { start: 13, end: 24, text: 'communicate', keyword: 'communication' },
+            ],
+          }),
+          expect.objectContaining({
+            themeId: id.parentsOnly,
+            matches: [{ start: 43, end: 49, text: 'school', keyword: 'school' }],
+          }),
+        ],
+      });
+    });
+
+    it('leaves out themes limited to another respondent group', async () => {
+      const res = await get(`/api/comments/${c.r2n}`);
+      const themeIds = res
+        .json<{ suggestions: Array<{ themeId: number }> }>()
+        .suggestions.map((s) => s.themeId);
+      expect(themeIds).toEqual([id.communication]);
+    });
+
+    it('suggests nothing for a placeholder answer', async () => {
+      const res = await get(`/api/comments/${c.r2w}`);
+      expect(res.json()).toMatchObject({ substantive: false, suggestions: [] });
+    });
+
+    it('answers 404 for an unknown comment', async () => {
+      const res = await get('/api/comments/98765');
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toMatchObject({
+        code: 'not_found',
+        message: 'There is no comment with id 98765.',
+      });
+    });
+  });
+
+  describe('PUT /api/comments/:commentId/coding', () => {
+    it('creates the coding at version 1, then replaces it at version 2', async () => {
+      const first = await put(c.r1w, {
+        themeIds: [id.time, id.communication, id.time],
+        version: 0,
+      });
+      expect(first.statusCode).toBe(200);
+      expect(first.json()).toEqual({
+        coding: {
+          themeIds: [id.communication, id.time],
+          version: 1,
+          coderId: t.app.localCoderId,
+          updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        },
+      });
+
+      const second = await put(c.r1w, { themeIds: [], version: 1 });
+      expect(second.statusCode).toBe(200);
+      expect(second.json()).toMatchObject({ coding: { themeIds: [], version: 2 } });
+
+      const detail = await get(`/api/comments/${c.r1w}`);
+      expect(detail.json()).toMatchObject({ coding: { themeIds: [], version: 2 } });
+    });
+
+    it('counts the coding in the queue and filters by status', async () => {
+      expect(await queue('?status=coded')).toEqual({
+        total: 5,
+        coded: 1,
+        commentIds: [c.r1w],
+      });
+      expect((await queue('?status=uncoded')).commentIds).toEqual([
+        c.r1n,
+        c.r2n,
+        c.r3w,
+        c.r3n,
+      ]);
+    });
+
+    it('answers 409 stale_coding with the current coding when the version is old', async () => {
+      const res = await put(c.r1w, { themeIds: [id.time], version: 1 });
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({
+        code: 'stale_coding',
+        message:
+          'Someone changed this coding since you opened it. Their version is shown; apply your change again if it still holds.',
+        details: { current: { themeIds: [], version: 2 } },
+      });
+    });
+
+    it('answers 409 stale_coding with no current coding when none exists', async () => {
+      const res = await put(c.r3n, { themeIds: [id.time], version: 3 });
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({
+        code: 'stale_coding',
+        details: { current: null },
+      });
+    });
+
+    it('answers 400 naming a theme of another project', async () => {
+      const res = await put(c.r3n, { themeIds: [id.foreign], version: 0 });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({
+        code: 'validation_failed',
+        message: `Theme ${id.foreign} is not in this project's codebook.`,
+        details: { themeId: id.foreign },
+      });
+    });
+
+    it('answers 400 naming a theme that does not exist', async () => {
+      const res = await put(c.r3n, { themeIds: [id.time, 424242], version: 0 });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({
+        message: "Theme 424242 is not in this project's codebook.",
+      });
+    });
+
+    it('answers 409 theme_archived for a newly added archived theme', async () => {
+      const res = await put(c.r3n, { themeIds: [id.paperwork], version: 0 });
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({
+        code: 'theme_archived',
+        message: '"Paperwork" is archived: restore it before using it.',
+      });
+    });
+
+    it('keeps an archived theme that was already on the coding', async () => {
+      t.db.update(themes).set({ archived: false }).where(eq(themes.id, id.paperwork)).run();
+      const saved = await put(c.r3w, { themeIds: [id.paperwork], version: 0 });
+      expect(saved.statusCode).toBe(200);
+      t.db.update(themes).set({ archived: true }).where(eq(themes.id, id.paperwork)).run();
+
+      const again = await put(c.r3w, {
+        themeIds: [id.paperwork, id.time],
+        version: 1,
+      });
+      expect(again.statusCode).toBe(200);
+      expect(again.json()).toMatchObject({ coding: { version: 2 } });
+    });
+
+    it('writes nothing when it refuses a save', async () => {
+      const res = await get(`/api/comments/${c.r3n}`);
+      expect(res.json()).toMatchObject({ coding: null });
+      const history = await get(`/api/comments/${c.r3n}/history`);
+      expect(history.json()).toEqual([]);
+    });
+
+    it('answers 400 for a body without themeIds', async () => {
+      const res = await put(c.r3n, { version: 0 });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({
+        code: 'validation_failed',
+        message: 'The body is not valid: themeIds must have required property \'themeIds\'.',
+      });
+    });
+
+    it('answers 404 for an unknown comment', async () => {
+      const res = await put(98765, { themeIds: [], version: 0 });
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toMatchObject({
+        message: 'There is no comment with id 98765.',
+      });
+    });
+  });
+
+  describe('GET /api/comments/:commentId/history', () => {
+    it('lists every save, oldest first, with theme names', async () => {
+      const res = await get(`/api/comments/${c.r1w}/history`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual([
+        {
+          at: expect.any(String),
+          coder: 'local',
+          actor: 'local',
+          reason: 'save',
+          before: [],
+          after: ['Communication', 'Time'],
+        },
+        {
+          at: expect.any(String),
+          coder: 'local',
+          actor: 'local',
+          reason: 'save',
+          before: ['Communication', 'Time'],
+          after: [],
+        },
+      ]);
+    });
+
+    it('answers 404 for an unknown comment', async () => {
+      const res = await get('/api/comments/98765/history');
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toMatchObject({
+        message: 'There is no comment with id 98765.',
+      });
+    });
+  });
+});

@@ -1,0 +1,263 @@
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../helpers/app';
+import {
+  seedCoder,
+  seedCoding,
+  seedComment,
+  seedDecision,
+  seedGroup,
+  seedProject,
+  seedQuestion,
+  seedRespondent,
+  seedTheme,
+} from './report-factories';
+
+const BOM = '\ufeff';
+
+describe('export routes', () => {
+  let t: TestApp;
+  let project = 0;
+  const id: Record<
+    'time' | 'forms' | 'formula' | 'c1' | 'c2' | 'c3' | 'c4',
+    number
+  > = { time: 0, forms: 0, formula: 0, c1: 0, c2: 0, c3: 0, c4: 0 };
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    const db = t.db;
+    project = seedProject(db, 'POET Wave 2 (2016)');
+    const parents = seedGroup(db, project, 'Parents');
+    const odd = seedGroup(db, project, '-Odd group');
+    const change = seedQuestion(db, project, 'change', '=Would you change?');
+    id.time = seedTheme(db, project, 'Time');
+    id.forms = seedTheme(db, project, 'Forms', { archived: true });
+    id.formula = seedTheme(db, project, '@Formula theme');
+    const ann = seedCoder(db, 'ann');
+    const bob = seedCoder(db, '+bob');
+    const lead = seedCoder(db, 'lead');
+
+    const r1 = seedRespondent(db, project, 'P1', parents, {
+      LA: 'North',
+      Age: '-5',
+    });
+    id.c1 = seedComment(db, project, r1, change, 'Faster, please');
+    seedCoding(db, id.c1, ann, [id.time, id.forms]);
+    const r2 = seedRespondent(db, project, 'P2', odd, { LA: 'South' });
+    id.c2 = seedComment(db, project, r2, change, 'Line one\nLine "two"');
+    seedCoding(db, id.c2, ann, [id.time]);
+    seedCoding(db, id.c2, bob, [id.formula]);
+    const r3 = seedRespondent(db, project, 'P3', parents, { LA: 'North' });
+    id.c3 = seedComment(db, project, r3, change, 'Nothing fits');
+    seedCoding(db, id.c3, ann, []);
+    seedCoding(db, id.c3, bob, [id.time]);
+    seedDecision(db, id.c3, lead, []);
+    const r4 = seedRespondent(db, project, 'P4', null, { LA: 'South' });
+    id.c4 = seedComment(db, project, r4, change, 'Not coded yet');
+  });
+  afterAll(async () => t.close());
+
+  const download = (path: string) =>
+    t.app.inject({
+      method: 'GET',
+      url: `/api/projects/${project}/exports/${path}`,
+    });
+  const csvRecords = async (path: string) => {
+    const res = await download(path);
+    expect(res.statusCode).toBe(200);
+    return parse(res.body, { bom: true }) as string[][];
+  };
+  const xlsxRows = async (path: string) => {
+    const res = await download(path);
+    expect(res.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets).toHaveLength(1);
+    const rows: unknown[][] = [];
+    workbook.worksheets[0]?.eachRow((row) => {
+      rows.push((row.values as unknown[]).slice(1));
+    });
+    return rows;
+  };
+
+  it('writes counts as CSV: BOM once, CRLF, one row per theme × question × group', async () => {
+    const res = await download('counts.csv');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="poet-wave-2-2016-counts-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    expect(res.body.startsWith(BOM)).toBe(true);
+    expect(res.body.indexOf(BOM, 1)).toBe(-1);
+    expect(res.body.split('\r\n')[0]).toBe(
+      `${BOM}question_key,question,group,theme,archived,count,base,percent`,
+    );
+    const records = parse(res.body, { bom: true }) as string[][];
+    // 3 themes × 1 question × 3 groups (Parents, -Odd group, (no group)).
+    expect(records).toHaveLength(1 + 9);
+    expect(records).toContainEqual([
+      'change',
+      "'=Would you change?",
+      'Parents',
+      'Time',
+      '0',
+      '1',
+      '2',
+      '50',
+    ]);
+    expect(records).toContainEqual([
+      'change',
+      "'=Would you change?",
+      "'-Odd group",
+      "'@Formula theme",
+      '0',
+      '0',
+      '1',
+      '0',
+    ]);
+    expect(records).toContainEqual([
+      'change',
+      "'=Would you change?",
+      '(no group)',
+      'Forms',
+      '1',
+      '0',
+      '1',
+      '0',
+    ]);
+  });
+
+  it('writes codings-long with each coder, the final coding and empty themes', async () => {
+    const records = await csvRecords('codings-long.csv');
+    expect(records[0]).toEqual([
+      'respondent_id',
+      'group',
+      'question_key',
+      'question',
+      'comment_id',
+      'comment',
+      'coder',
+      'theme',
+    ]);
+    const rows = records.slice(1).map((r) => [r[0], r[6], r[7]]);
+    expect(rows).toEqual([
+      ['P1', 'ann', 'Time'],
+      ['P1', 'ann', 'Forms'],
+      ['P1', '(final)', 'Time'],
+      ['P1', '(final)', 'Forms'],
+      ['P2', "'+bob", "'@Formula theme"],
+      ['P2', 'ann', 'Time'],
+      ['P3', "'+bob", 'Time'],
+      ['P3', 'ann', ''],
+      ['P3', '(final)', ''],
+      ['P4', '', ''],
+    ]);
+    const p2 = records.find((r) => r[0] === 'P2');
+    expect(p2?.[5]).toBe('Line one\nLine "two"');
+  });
+
+  it('writes codings-wide: one row per comment, attributes, 0/1 per theme', async () => {
+    const records = await csvRecords('codings-wide.csv');
+    expect(records[0]).toEqual([
+      'respondent_id',
+      'group',
+      'question_key',
+      'question',
+      'comment_id',
+      'comment',
+      'placeholder',
+      'status',
+      'LA',
+      'Age',
+      'Time',
+      'Forms',
+      "'@Formula theme",
+    ]);
+    expect(records.slice(1).map((r) => [r[0], ...r.slice(7)])).toEqual([
+      ['P1', 'coded', 'North', "'-5", '1', '1', '0'],
+      ['P2', 'unreconciled', 'South', '', '', '', ''],
+      ['P3', 'coded', 'North', '', '0', '0', '0'],
+      ['P4', 'uncoded', 'South', '', '', '', ''],
+    ]);
+  });
+
+  it('applies attribute filters to exports', async () => {
+    const records = await csvRecords('codings-wide.csv?attr=LA:South');
+    expect(records.slice(1).map((r) => r[0])).toEqual(['P2', 'P4']);
+  });
+
+  it("exports one coder's codings without final rows when asked", async () => {
+    const ann = seedCoder(t.db, 'ann');
+    const records = await csvRecords(`codings-long.csv?coderId=${ann}`);
+    expect(records.slice(1).map((r) => [r[0], r[6], r[7]])).toEqual([
+      ['P1', 'ann', 'Time'],
+      ['P1', 'ann', 'Forms'],
+      ['P2', 'ann', 'Time'],
+      ['P3', 'ann', ''],
+      ['P4', '', ''],
+    ]);
+  });
+
+  it('writes XLSX with the same cells, numbers as numbers', async () => {
+    const res = await download('counts.xlsx');
+    expect(res.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(res.headers['content-disposition']).toMatch(/-counts-.*\.xlsx"$/);
+    const rows = await xlsxRows('counts.xlsx');
+    expect(rows).toHaveLength(10);
+    expect(rows).toContainEqual([
+      'change',
+      "'=Would you change?",
+      'Parents',
+      'Time',
+      0,
+      1,
+      2,
+      50,
+    ]);
+    const wide = await xlsxRows('codings-wide.xlsx');
+    expect(wide[2]?.[5]).toBe('Line one\nLine "two"');
+  });
+
+  it('answers 400 naming kind for an unknown kind', async () => {
+    const res = await download('themes.csv');
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({
+      code: 'validation_failed',
+      message:
+        'kind must be one of counts, codings-long, codings-wide; "themes" is not.',
+      details: { parameter: 'kind', value: 'themes' },
+    });
+  });
+
+  it('answers 400 naming format for an unknown format', async () => {
+    const res = await download('counts.pdf');
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      code: 'validation_failed',
+      message: 'format must be one of csv, xlsx; "pdf" is not.',
+      details: { parameter: 'format' },
+    });
+  });
+
+  it('answers 400 naming attr for a bad filter', async () => {
+    const res = await download('counts.csv?attr=LA');
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      code: 'validation_failed',
+      details: { parameter: 'attr', value: 'LA' },
+    });
+    expect(res.json().message).toContain('attr filter "LA"');
+  });
+
+  it('answers 404 for an unknown project', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/projects/999/exports/counts.csv',
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().message).toBe('There is no project with id 999.');
+  });
+});

@@ -1,0 +1,350 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CountsReply, ReportCommentsReply } from '../../shared/api/report';
+import { COUNT_NOTE } from '../../shared/counting';
+import { buildTestApp, type TestApp } from '../helpers/app';
+import {
+  seedCoder,
+  seedCoding,
+  seedComment,
+  seedDecision,
+  seedGroup,
+  seedProject,
+  seedQuestion,
+  seedRespondent,
+  seedTheme,
+} from './report-factories';
+
+/**
+ * One project coded by two coders and a lead, chosen so each rule of the
+ * final coding shows in the counts of `worked` × Parents.
+ */
+describe('report routes', () => {
+  let t: TestApp;
+  type Key =
+    | 'project'
+    | 'parents'
+    | 'practitioners'
+    | 'worked'
+    | 'change'
+    | 'time'
+    | 'paperwork'
+    | 'communication'
+    | 'unused'
+    | 'alice'
+    | 'bob'
+    | 'lead'
+    | 'c1'
+    | 'c2'
+    | 'c3'
+    | 'c4'
+    | 'c5'
+    | 'c6'
+    | 'c7'
+    | 'c8'
+    | 'c9';
+  const ids = {} as Record<Key, number>;
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    const db = t.db;
+    const p = (ids.project = seedProject(db, 'POET'));
+    ids.parents = seedGroup(db, p, 'Parents');
+    ids.practitioners = seedGroup(db, p, 'Practitioners');
+    ids.worked = seedQuestion(db, p, 'worked', 'What worked well?');
+    ids.change = seedQuestion(db, p, 'change', 'What would you change?');
+    seedQuestion(db, p, 'likert_1', 'Overall satisfaction', 'closed');
+    ids.time = seedTheme(db, p, 'Time');
+    ids.paperwork = seedTheme(db, p, 'Paperwork');
+    ids.communication = seedTheme(db, p, 'Communication', { archived: true });
+    ids.unused = seedTheme(db, p, 'Unused');
+    ids.alice = seedCoder(db, 'alice');
+    ids.bob = seedCoder(db, 'bob');
+    ids.lead = seedCoder(db, 'lead');
+
+    const comment = (
+      name: Key,
+      group: number | null,
+      la: string,
+      text = `Answer ${name}`,
+    ) => {
+      const r = seedRespondent(db, p, `R-${name}`, group, { LA: la });
+      ids[name] = seedComment(db, p, r, ids.worked, text);
+      return ids[name];
+    };
+    const { time, paperwork, communication, alice, bob, lead } = ids;
+    // c1: one coder, three themes (multi-label).
+    seedCoding(db, comment('c1', ids.parents, 'North'), alice, [
+      time,
+      paperwork,
+      communication,
+    ]);
+    // c2: two coders agree.
+    comment('c2', ids.parents, 'North');
+    seedCoding(db, ids.c2, alice, [time]);
+    seedCoding(db, ids.c2, bob, [time]);
+    // c3: two coders differ, no decision: unreconciled.
+    comment('c3', ids.parents, 'South');
+    seedCoding(db, ids.c3, alice, [time]);
+    seedCoding(db, ids.c3, bob, [paperwork]);
+    // c4: two coders differ, the lead decided.
+    comment('c4', ids.parents, 'South');
+    seedCoding(db, ids.c4, alice, [time]);
+    seedCoding(db, ids.c4, bob, [paperwork]);
+    seedDecision(db, ids.c4, lead, [paperwork, communication]);
+    // c5: a placeholder, coded but never counted in a theme.
+    seedCoding(db, comment('c5', ids.parents, 'South', 'N/A'), alice, [time]);
+    // c6: nobody coded it.
+    comment('c6', ids.parents, 'North');
+    // c7: a respondent without a group.
+    seedCoding(db, comment('c7', null, 'North'), alice, [time]);
+    // c8: two coders agree that no theme applies.
+    comment('c8', ids.practitioners, 'South');
+    seedCoding(db, ids.c8, alice, []);
+    seedCoding(db, ids.c8, bob, []);
+    // c9: one coder's set contains the other's: still a disagreement.
+    comment('c9', ids.practitioners, 'North');
+    seedCoding(db, ids.c9, alice, [communication]);
+    seedCoding(db, ids.c9, bob, [communication, time]);
+  });
+  afterAll(async () => t.close());
+
+  const counts = async (query = '') => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/projects/${ids.project}/report/counts${query}`,
+    });
+    expect(res.statusCode).toBe(200);
+    return res.json<CountsReply>();
+  };
+  const cell = (reply: CountsReply, theme: number, group: number | null) =>
+    reply.cells.find(
+      (c) =>
+        c.themeId === theme &&
+        c.groupId === group &&
+        c.questionId === ids.worked,
+    );
+  const comments = async (query: string) => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/projects/${ids.project}/report/comments?${query}`,
+    });
+    expect(res.statusCode).toBe(200);
+    return res.json<ReportCommentsReply>();
+  };
+
+  it('counts final codings against the substantive comments as base', async () => {
+    const reply = await counts();
+    const parents = reply.groups.find((g) => g.id === ids.parents);
+    expect(parents?.base[String(ids.worked)]).toEqual({
+      comments: 5,
+      placeholders: 1,
+      coded: 3,
+      unreconciled: 1,
+      uncoded: 1,
+    });
+    expect(cell(reply, ids.time, ids.parents)).toMatchObject({
+      count: 2,
+      base: 5,
+      percent: 40,
+    });
+    expect(cell(reply, ids.paperwork, ids.parents)?.count).toBe(2);
+    expect(cell(reply, ids.communication, ids.parents)?.count).toBe(2);
+    expect(cell(reply, ids.unused, ids.parents)).toMatchObject({
+      count: 0,
+      percent: 0,
+    });
+  });
+
+  it('lets percentages of multi-label comments sum past 100% and says so', async () => {
+    const reply = await counts();
+    const sum = [ids.time, ids.paperwork, ids.communication]
+      .map((theme) => cell(reply, theme, ids.parents)?.percent ?? 0)
+      .reduce((a, b) => a + b, 0);
+    expect(sum).toBe(120);
+    expect(reply.note).toBe(COUNT_NOTE);
+  });
+
+  it('lists questions (open only), groups with a "(no group)" group, and themes with totals', async () => {
+    const reply = await counts();
+    expect(reply.questions.map((q) => q.key)).toEqual(['worked', 'change']);
+    expect(reply.groups.map((g) => [g.id, g.name, g.respondents])).toEqual([
+      [ids.parents, 'Parents', 6],
+      [ids.practitioners, 'Practitioners', 2],
+      [null, '(no group)', 1],
+    ]);
+    expect(reply.themes.map((th) => [th.name, th.archived, th.total])).toEqual([
+      ['Time', false, 3],
+      ['Paperwork', false, 2],
+      ['Communication', true, 2],
+      ['Unused', false, 0],
+    ]);
+    expect(cell(reply, ids.time, null)).toMatchObject({ count: 1, base: 1 });
+    // 4 themes × 2 questions × 3 groups, zeros included.
+    expect(reply.cells).toHaveLength(24);
+    expect(reply.coder).toBeNull();
+  });
+
+  it('counts an agreed empty coding as coded and a superset as unreconciled', async () => {
+    const reply = await counts();
+    const practitioners = reply.groups.find((g) => g.id === ids.practitioners);
+    expect(practitioners?.base[String(ids.worked)]).toMatchObject({
+      comments: 2,
+      coded: 1,
+      unreconciled: 1,
+    });
+    expect(cell(reply, ids.communication, ids.practitioners)?.count).toBe(0);
+  });
+
+  it('filters respondents by attribute, ORing values of one attribute', async () => {
+    const north = await counts('?attr=LA:North');
+    expect(north.filters).toEqual([{ name: 'LA', value: 'North' }]);
+    expect(cell(north, ids.time, ids.parents)).toMatchObject({
+      count: 2,
+      base: 3,
+      percent: 66.7,
+    });
+    expect(north.groups.find((g) => g.id === ids.parents)?.respondents).toBe(3);
+
+    const both = await counts('?attr=LA:North&attr=LA:South');
+    expect(cell(both, ids.time, ids.parents)?.base).toBe(5);
+    const none = await counts('?attr=LA:West');
+    expect(cell(none, ids.time, ids.parents)).toMatchObject({
+      count: 0,
+      base: 0,
+      percent: null,
+    });
+  });
+
+  it("counts one coder's codings when asked", async () => {
+    const reply = await counts(`?coderId=${ids.bob}`);
+    expect(reply.coder).toEqual({ id: ids.bob, name: 'bob' });
+    expect(reply.counted).toContain('bob');
+    expect(cell(reply, ids.time, ids.parents)?.count).toBe(1);
+    expect(cell(reply, ids.paperwork, ids.parents)?.count).toBe(2);
+    expect(
+      reply.groups.find((g) => g.id === ids.parents)?.base[String(ids.worked)],
+    ).toMatchObject({ coded: 3, uncoded: 2, unreconciled: 0 });
+  });
+
+  it('lists the comments behind a count, with their final themes', async () => {
+    const reply = await comments(
+      `themeId=${ids.time}&questionId=${ids.worked}&groupId=${ids.parents}`,
+    );
+    expect(reply.total).toBe(2);
+    expect(reply.comments.map((c) => c.id)).toEqual([ids.c1, ids.c2]);
+    expect(reply.comments[0]).toMatchObject({
+      text: 'Answer c1',
+      respondentExternalId: 'R-c1',
+      group: { id: ids.parents, name: 'Parents' },
+      question: { id: ids.worked, key: 'worked' },
+      status: 'coded',
+      themes: ['Time', 'Paperwork', 'Communication'],
+    });
+    const decided = await comments(`themeId=${ids.communication}`);
+    expect(decided.comments.map((c) => c.id)).toEqual([ids.c1, ids.c4]);
+    expect(decided.comments[1]?.themes).toEqual(['Paperwork', 'Communication']);
+  });
+
+  it('lists unreconciled, placeholder and ungrouped comments apart', async () => {
+    const unreconciled = await comments('status=unreconciled');
+    expect(unreconciled.comments.map((c) => c.id)).toEqual([ids.c3, ids.c9]);
+    expect(unreconciled.comments[0]?.themes).toEqual([]);
+    const placeholders = await comments('status=placeholder');
+    expect(placeholders.comments.map((c) => [c.id, c.text, c.status])).toEqual([
+      [ids.c5, 'N/A', 'placeholder'],
+    ]);
+    const ungrouped = await comments('groupId=none');
+    expect(ungrouped.comments.map((c) => [c.id, c.group])).toEqual([
+      [ids.c7, null],
+    ]);
+  });
+
+  it('pages with limit and offset while total counts them all', async () => {
+    const page = await comments('limit=2&offset=2');
+    expect(page.total).toBe(8);
+    expect(page.comments.map((c) => c.id)).toEqual([ids.c3, ids.c4]);
+  });
+
+  it('answers 404 for an unknown project', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/projects/999/report/counts',
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({
+      code: 'not_found',
+      message: 'There is no project with id 999.',
+    });
+  });
+
+  it('answers 400 naming attr for a filter without a colon', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/projects/${ids.project}/report/counts?attr=North`,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      code: 'validation_failed',
+      message:
+        'The attr filter "North" is not of the form name:value (for example attr=Local authority:North).',
+      details: { parameter: 'attr' },
+    });
+  });
+
+  it('answers 400 for a filter on an attribute nobody has', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/projects/${ids.project}/report/comments?attr=Region:North`,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      code: 'validation_failed',
+      message:
+        'The attr filter "Region:North" names an attribute no respondent of this project has.',
+      details: { parameter: 'attr', name: 'Region' },
+    });
+  });
+
+  it('answers 404 for an unknown coder', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/projects/${ids.project}/report/counts?coderId=999`,
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().message).toBe('There is no coder with id 999.');
+  });
+
+  it('answers 404 for a theme, question or group of no such project', async () => {
+    const other = seedProject(t.db, 'Other');
+    const foreignTheme = seedTheme(t.db, other, 'Elsewhere');
+    const cases: Array<[string, string]> = [
+      [`themeId=${foreignTheme}`, `There is no theme with id ${foreignTheme}.`],
+      ['questionId=999', 'There is no question with id 999.'],
+      ['groupId=999', 'There is no group with id 999.'],
+    ];
+    for (const [query, message] of cases) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/projects/${ids.project}/report/comments?${query}`,
+      });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().message).toBe(message);
+    }
+  });
+
+  it('answers 400 naming the field for a malformed groupId or status', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/projects/${ids.project}/report/comments?groupId=parents`,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('validation_failed');
+    expect(res.json().message).toContain('groupId');
+    const status = await t.app.inject({
+      method: 'GET',
+      url: `/api/projects/${ids.project}/report/comments?status=done`,
+    });
+    expect(status.statusCode).toBe(400);
+    expect(status.json().message).toContain('status');
+  });
+});
