@@ -59,7 +59,9 @@ interface Scored {
 }
 
 function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+  return (
+    sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0
+  );
 }
 
 function scoreComments(codebook: SuggestTheme[]) {
@@ -160,7 +162,13 @@ function main(): void {
     `recall@3 (share of gold labels in the top 3):      ${pct(recallAt3Labels(scored))}`,
   );
   console.log(
-    `R@3 (mean per comment, as in reference METHODS):   ${pct(recallAtK(ranked, scored.map((s) => s.gold), 3))}`,
+    `R@3 (mean per comment, as in reference METHODS):   ${pct(
+      recallAtK(
+        ranked,
+        scored.map((s) => s.gold),
+        3,
+      ),
+    )}`,
   );
   console.log(
     `coverage (comments with any suggestion):           ${pct(coverage(ranked))}`,

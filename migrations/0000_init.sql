@@ -67,6 +67,7 @@ CREATE TABLE `comments` (
 --> statement-breakpoint
 CREATE INDEX `comments_question` ON `comments` (`project_id`,`question_id`);--> statement-breakpoint
 CREATE INDEX `comments_respondent` ON `comments` (`respondent_id`);--> statement-breakpoint
+CREATE INDEX `comments_queue` ON `comments` (`project_id`,`respondent_id`,`question_id`,`substantive`);--> statement-breakpoint
 CREATE TABLE `final_coding_themes` (
 	`comment_id` integer NOT NULL,
 	`theme_id` integer NOT NULL,

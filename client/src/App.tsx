@@ -76,8 +76,11 @@ export function App() {
     if (projectId !== null) reload();
   }, [route.page, projectId, reload]);
 
+  // A new page starts with focus in main, so keys (Enter on the coding page)
+  // act on the page rather than on the nav link just followed.
   useEffect(() => {
     document.title = `${title} · Verbatim`;
+    document.getElementById('main')?.focus();
   }, [title]);
 
   const ready = project.data !== null && project.data.id === projectId;
@@ -90,7 +93,7 @@ export function App() {
         {ready && <span className="project-name">{project.data?.name}</span>}
         <ProjectNav route={route} />
       </header>
-      <main id="main">
+      <main id="main" tabIndex={-1}>
         {route.page === 'projects' && <ProjectsPage />}
         {projectId !== null && <ErrorMessage error={project.error} />}
         {projectId !== null && ready && project.data && (

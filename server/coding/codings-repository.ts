@@ -1,5 +1,9 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Coding, HistoryEntry, OtherCoding } from '../../shared/api/coding';
+import type {
+  Coding,
+  HistoryEntry,
+  OtherCoding,
+} from '../../shared/api/coding';
 import { errors } from '../errors';
 import { inTransaction, type Db } from '../db/open-database';
 import {

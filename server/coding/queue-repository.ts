@@ -67,6 +67,47 @@ function whereClause(filters: QueueFilters, params: Params): string {
   return conditions.join(' AND ');
 }
 
+/** Group and attribute filters read the respondent; others need not. */
+function needsRespondents(filters: QueueFilters): boolean {
+  return filters.groupId !== undefined || filters.attributes.length > 0;
+}
+
+/** Question id → position, to order each respondent's comments. */
+function questionPositions(db: Db, projectId: number): Map<number, number> {
+  const rows = db.$client
+    .prepare('SELECT id, position FROM questions WHERE project_id = ?')
+    .raw()
+    .all(projectId) as Array<[number, number]>;
+  return new Map(rows);
+}
+
+/** True when ordering by question id already orders by position. */
+function positionsFollowIds(positions: ReadonlyMap<number, number>): boolean {
+  const byId = [...positions.entries()].sort((a, b) => a[0] - b[0]);
+  return byId.every(([, p], i) => i === 0 || p >= (byId[i - 1]?.[1] ?? p));
+}
+
+/**
+ * Respondent then question order. When question ids follow positions (the
+ * usual case: an import creates questions in order) the covering index
+ * comments_queue yields this order without a sort; otherwise SQLite sorts
+ * each respondent's few comments by position.
+ */
+function orderBy(followsIds: boolean): string {
+  return followsIds
+    ? 'ORDER BY c.respondent_id, c.question_id'
+    : 'ORDER BY c.respondent_id, q.position, c.question_id';
+}
+
+/** Ids of the comments the coder has coded, among the given project's. */
+function codedCommentIds(db: Db, coderId: number): Set<number> {
+  const ids = db.$client
+    .prepare('SELECT comment_id FROM codings WHERE coder_id = ?')
+    .pluck()
+    .all(coderId) as number[];
+  return new Set(ids);
+}
+
 /**
  * The coding queue: the project's comments passing the filters, ordered by
  * respondent then question, with how many the coder has coded. `total` and
@@ -74,31 +115,37 @@ function whereClause(filters: QueueFilters, params: Params): string {
  * while the list shows only the uncoded ones.
  */
 export function findQueue(db: Db, filters: QueueFilters): Queue {
-  const params: Params = { coderId: filters.coderId };
-  const rows = db.$client
+  const params: Params = {};
+  const followsIds = positionsFollowIds(
+    questionPositions(db, filters.projectId),
+  );
+  const joins = [
+    needsRespondents(filters)
+      ? 'JOIN respondents r ON r.id = c.respondent_id'
+      : '',
+    followsIds ? '' : 'JOIN questions q ON q.id = c.question_id',
+  ];
+  // One plucked column: building a row object per comment would cost more
+  // than the query itself on a few hundred thousand comments.
+  const ids = db.$client
     .prepare(
-      `SELECT c.id,
-         EXISTS (SELECT 1 FROM codings k
-                 WHERE k.comment_id = c.id AND k.coder_id = @coderId)
-       FROM comments c
-       JOIN respondents r ON r.id = c.respondent_id
-       JOIN questions q ON q.id = c.question_id
+      `SELECT c.id FROM comments c ${joins.join(' ')}
        WHERE ${whereClause(filters, params)}
-       ORDER BY c.respondent_id, q.position, c.question_id`,
+       ${orderBy(followsIds)}`,
     )
-    .raw()
-    .all(params) as Array<[number, number]>;
+    .pluck()
+    .all(params) as number[];
 
-  let coded = 0;
+  const coded = codedCommentIds(db, filters.coderId);
+  let codedCount = 0;
   const commentIds: number[] = [];
-  for (const [id, isCoded] of rows) {
-    if (isCoded) coded += 1;
-    const wanted =
-      filters.status === 'all' ||
-      (filters.status === 'coded') === (isCoded === 1);
-    if (wanted) commentIds.push(id);
+  for (const id of ids) {
+    const isCoded = coded.has(id);
+    if (isCoded) codedCount += 1;
+    if (filters.status === 'all' || (filters.status === 'coded') === isCoded)
+      commentIds.push(id);
   }
-  return { total: rows.length, coded, commentIds };
+  return { total: ids.length, coded: codedCount, commentIds };
 }
 
 /** True when the project exists. */

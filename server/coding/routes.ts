@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import {
   CommentDetail,
   CommentIdParams,
@@ -48,7 +48,11 @@ function getComment(db: Db, commentId: number): CommentRow {
   return comment;
 }
 
-export const codingRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const codingRoutes: FastifyPluginCallbackTypebox = (
+  app,
+  _options,
+  done,
+) => {
   app.get(
     '/projects/:projectId/queue',
     {
@@ -144,4 +148,5 @@ export const codingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return findCodingHistory(app.db, comment.id);
     },
   );
+  done();
 };

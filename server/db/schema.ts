@@ -120,6 +120,14 @@ export const comments = sqliteTable(
   (t) => [
     index('comments_question').on(t.projectId, t.questionId),
     index('comments_respondent').on(t.respondentId),
+    // Covers the coding queue: project's comments in respondent order,
+    // without reading each row's text.
+    index('comments_queue').on(
+      t.projectId,
+      t.respondentId,
+      t.questionId,
+      t.substantive,
+    ),
   ],
 );
 

@@ -34,7 +34,8 @@ export async function checkRows(
       row,
       message: `Row ${row} has ${cells} cells where the header has ${table.width}: check the quotes and delimiters on this row.`,
     });
-  const check = r.layout === 'wide' ? wideChecker(r, file) : longChecker(r, file);
+  const check =
+    r.layout === 'wide' ? wideChecker(r, file) : longChecker(r, file);
   for (let i = headerRows; i < table.rows.length; i += 1) {
     const row = table.rows[i] ?? [];
     if (!isBlankRow(row)) check(row, i + 1, problems);

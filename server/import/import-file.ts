@@ -4,11 +4,7 @@
  * command line and the sample loader all come through here.
  */
 import { createHash } from 'node:crypto';
-import type {
-  ImportReport,
-  Mapping,
-  Preview,
-} from '../../shared/api/import';
+import type { ImportReport, Mapping, Preview } from '../../shared/api/import';
 import { columnNames, detectHeaderRows } from '../../shared/import/headers';
 import {
   guessKinds,
@@ -45,7 +41,9 @@ export async function previewFile(
   const headerRows = options.headerRows ?? detectHeaderRows(table.rows);
   const header = columnNames(table.rows.slice(0, headerRows), table.width);
   const data = table.rows.slice(headerRows);
-  const profiles = header.map((c, i) => profileColumn(c.name, c.label, data, i));
+  const profiles = header.map((c, i) =>
+    profileColumn(c.name, c.label, data, i),
+  );
   const kinds = guessKinds(profiles);
   const proposedMapping = proposeMapping(profiles, kinds, headerRows);
   if (table.format === 'xlsx' && table.sheet)
@@ -138,7 +136,10 @@ async function runImport(
     delimiter: mapping.delimiter,
     encoding: mapping.encoding,
   });
-  progress.phase('parsing', Math.max(table.rows.length - mapping.headerRows, 0));
+  progress.phase(
+    'parsing',
+    Math.max(table.rows.length - mapping.headerRows, 0),
+  );
   const header = columnNames(
     table.rows.slice(0, mapping.headerRows),
     table.width,

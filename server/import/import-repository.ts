@@ -19,8 +19,7 @@ export function findProject(db: Db, projectId: number): ProjectRow | null {
   const row = db.$client
     .prepare('SELECT id, name, settings FROM projects WHERE id = ?')
     .get(projectId) as
-    | { id: number; name: string; settings: string | null }
-    | undefined;
+    { id: number; name: string; settings: string | null } | undefined;
   if (!row) return null;
   return { id: row.id, name: row.name, placeholders: placeholdersOf(row) };
 }
@@ -131,16 +130,18 @@ export class ImportWriter {
     private readonly projectId: number,
   ) {
     const p = (sql: string) => db.$client.prepare(sql);
+    // Statements that return the new row's id give just that value.
+    const id = (sql: string) => db.$client.prepare(sql).pluck();
     this.s = {
-      insertImport: p(
+      insertImport: id(
         `INSERT INTO imports (project_id, file_name, content_hash)
          VALUES (?, ?, ?) RETURNING id`,
       ),
       finishImport: p('UPDATE imports SET summary = ? WHERE id = ?'),
-      findGroup: p(
+      findGroup: id(
         'SELECT id FROM respondent_groups WHERE project_id = ? AND name = ?',
       ),
-      insertGroup: p(
+      insertGroup: id(
         `INSERT INTO respondent_groups (project_id, name, position)
          VALUES (?, ?, (SELECT count(*) FROM respondent_groups
                         WHERE project_id = ?)) RETURNING id`,
@@ -148,27 +149,28 @@ export class ImportWriter {
       findQuestion: p(
         'SELECT id, label FROM questions WHERE project_id = ? AND key = ?',
       ),
-      insertQuestion: p(
+      insertQuestion: id(
         `INSERT INTO questions (project_id, key, label, kind, position)
          VALUES (?, ?, ?, ?, (SELECT count(*) FROM questions
                               WHERE project_id = ?)) RETURNING id`,
       ),
+      // The hot inserts: run() and lastInsertRowid beat RETURNING here.
       insertRespondent: p(
         `INSERT INTO respondents
            (project_id, import_id, external_id, group_id, attributes)
-         VALUES (?, ?, ?, ?, ?) RETURNING id`,
+         VALUES (?, ?, ?, ?, ?)`,
       ),
       insertComment: p(
         `INSERT INTO comments
            (project_id, respondent_id, question_id, text, norm_text,
             substantive)
-         VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+         VALUES (?, ?, ?, ?, ?, ?)`,
       ),
       insertClosed: p(
         `INSERT OR IGNORE INTO closed_answers
            (respondent_id, question_id, value) VALUES (?, ?, ?)`,
       ),
-      insertCoding: p(
+      insertCoding: id(
         'INSERT INTO codings (comment_id, coder_id) VALUES (?, ?) RETURNING id',
       ),
       insertCodingTheme: p(
@@ -189,9 +191,11 @@ export class ImportWriter {
   }
 
   insertImport(fileName: string, contentHash: string): number {
-    return this.stmt('insertImport')
-      .pluck()
-      .get(this.projectId, fileName, contentHash) as number;
+    return this.stmt('insertImport').get(
+      this.projectId,
+      fileName,
+      contentHash,
+    ) as number;
   }
 
   finishImport(importId: number, summary: unknown): void {
@@ -200,13 +204,14 @@ export class ImportWriter {
 
   /** The group with this name, created at the end of the list if new. */
   ensureGroup(name: string): number {
-    const found = this.stmt('findGroup')
-      .pluck()
-      .get(this.projectId, name) as number | undefined;
+    const found = this.stmt('findGroup').get(this.projectId, name) as
+      number | undefined;
     if (found !== undefined) return found;
-    return this.stmt('insertGroup')
-      .pluck()
-      .get(this.projectId, name, this.projectId) as number;
+    return this.stmt('insertGroup').get(
+      this.projectId,
+      name,
+      this.projectId,
+    ) as number;
   }
 
   /** The question with this key, created if new; its label is kept. */
@@ -216,12 +221,15 @@ export class ImportWriter {
     kind: 'open' | 'closed',
   ): { id: number; label: string } {
     const found = this.stmt('findQuestion').get(this.projectId, key) as
-      | { id: number; label: string }
-      | undefined;
+      { id: number; label: string } | undefined;
     if (found) return found;
-    const id = this.stmt('insertQuestion')
-      .pluck()
-      .get(this.projectId, key, label, kind, this.projectId) as number;
+    const id = this.stmt('insertQuestion').get(
+      this.projectId,
+      key,
+      label,
+      kind,
+      this.projectId,
+    ) as number;
     return { id, label };
   }
 
@@ -231,9 +239,14 @@ export class ImportWriter {
     groupId: number | null,
     attributes: string,
   ): number {
-    return this.stmt('insertRespondent')
-      .pluck()
-      .get(this.projectId, importId, externalId, groupId, attributes) as number;
+    const { lastInsertRowid } = this.stmt('insertRespondent').run(
+      this.projectId,
+      importId,
+      externalId,
+      groupId,
+      attributes,
+    );
+    return Number(lastInsertRowid);
   }
 
   insertComment(
@@ -243,16 +256,15 @@ export class ImportWriter {
     normText: string,
     substantive: boolean,
   ): number {
-    return this.stmt('insertComment')
-      .pluck()
-      .get(
-        this.projectId,
-        respondentId,
-        questionId,
-        text,
-        normText,
-        substantive ? 1 : 0,
-      ) as number;
+    const { lastInsertRowid } = this.stmt('insertComment').run(
+      this.projectId,
+      respondentId,
+      questionId,
+      text,
+      normText,
+      substantive ? 1 : 0,
+    );
+    return Number(lastInsertRowid);
   }
 
   insertClosed(respondentId: number, questionId: number, value: string): void {
@@ -261,9 +273,10 @@ export class ImportWriter {
 
   /** One coder's coding of a comment, its themes and its history entry. */
   insertCoding(commentId: number, coderId: number, themeIds: number[]): void {
-    const codingId = this.stmt('insertCoding')
-      .pluck()
-      .get(commentId, coderId) as number;
+    const codingId = this.stmt('insertCoding').get(
+      commentId,
+      coderId,
+    ) as number;
     const theme = this.stmt('insertCodingTheme');
     for (const themeId of themeIds) theme.run(codingId, themeId);
     this.stmt('insertHistory').run(

@@ -91,10 +91,9 @@ function isUtf8(bytes: Buffer): boolean {
 }
 
 function decode(bytes: Buffer, encoding: string, fileName: string): string {
+  const unknown = `Unknown text encoding "${encoding}".`;
   if (!iconv.encodingExists(encoding))
-    throw errors.badFile(fileName, [
-      { file: fileName, message: `Unknown text encoding "${encoding}".` },
-    ]);
+    throw errors.badFile(fileName, [{ file: fileName, message: unknown }]);
   // iconv-lite strips a leading BOM by default.
   return iconv.decode(bytes, encoding);
 }
@@ -132,7 +131,7 @@ function sampleRecords(sample: string, delimiter: string): string[][] {
       relax_quotes: true,
       skip_empty_lines: true,
       to: 30,
-    }) as string[][];
+    });
   } catch {
     return [];
   }
@@ -284,8 +283,8 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
   if (value instanceof Date) return dateText(value);
   if ('richText' in value) return value.richText.map((t) => t.text).join('');
   if ('formula' in value || 'sharedFormula' in value)
-    return cellText(value.result as ExcelJS.CellValue | undefined);
-  if ('hyperlink' in value) return cellText(value.text as ExcelJS.CellValue);
+    return cellText(value.result);
+  if ('hyperlink' in value) return cellText(value.text);
   if ('error' in value) return value.error;
   return '';
 }

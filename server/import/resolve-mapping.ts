@@ -105,6 +105,13 @@ export function resolveMapping(
       message:
         'The mapping names no question: choose at least one column of answers.',
     });
+  for (const c of closed)
+    if (questions.some((q) => q.column === c.column))
+      problems.push({
+        file,
+        column: c.column,
+        message: `The column "${c.column}" is mapped both as an open question and as a closed item.`,
+      });
   const codes = resolveCodes(mapping, questions, ref, file, problems);
   const resolved: ResolvedMapping = {
     layout: mapping.layout,

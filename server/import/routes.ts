@@ -91,7 +91,7 @@ function requireProject(request: FastifyRequest, projectId: number): void {
     throw errors.notFound('project', projectId);
 }
 
-export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const importRoutes: FastifyPluginAsyncTypebox = (app) => {
   app.post(
     '/projects/:projectId/imports/preview',
     {
@@ -158,9 +158,11 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(PastImport), 404: ErrorReply },
       },
     },
-    async (request) => {
+    (request, reply) => {
       requireProject(request, request.params.projectId);
-      return listImports(request.server.db, request.params.projectId);
+      return reply.send(
+        listImports(request.server.db, request.params.projectId),
+      );
     },
   );
 
@@ -173,11 +175,12 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ImportProgress, 404: ErrorReply },
       },
     },
-    async (request) => {
+    (request, reply) => {
       const progress = getProgress(request.params.token);
       if (!progress)
         throw errors.notFound('import in progress', request.params.token);
-      return progress;
+      return reply.send(progress);
     },
   );
+  return Promise.resolve();
 };

@@ -6,10 +6,7 @@
 import type { ImportReport, Mapping } from '../../shared/api/import';
 import { isBlank, matchingForm, nameKey } from '../../shared/text';
 import { ensureCoder } from '../coders/local-coder';
-import {
-  findThemeByName,
-  insertTheme,
-} from '../codebook/themes-repository';
+import { findThemeByName, insertTheme } from '../codebook/themes-repository';
 import type { Db } from '../db/open-database';
 import { ImportWriter, type ProjectRow } from './import-repository';
 import type { Table } from './read-file';

@@ -16,18 +16,6 @@ import {
   type CountScope,
 } from './final-coding-sql';
 
-interface BaseRow extends CellBase {
-  questionId: number;
-  groupId: number | null;
-}
-
-interface CountRow {
-  themeId: number;
-  questionId: number;
-  groupId: number | null;
-  count: number;
-}
-
 /** The project's open questions, in the order they were asked. */
 export function openQuestions(db: Db, projectId: number) {
   return db
@@ -97,30 +85,34 @@ export function groupsInScope(db: Db, scope: CountScope) {
   return groups;
 }
 
-function countBases(db: Db, scope: CountScope): BaseRow[] {
+interface CountedRow extends CellBase {
+  themeId: number | null;
+  questionId: number;
+  groupId: number | null;
+}
+
+/**
+ * Bases and theme counts in one statement, so the comments are resolved
+ * to their final codings once: rows with a null theme id are the bases of
+ * a question × group, the others the count of one theme there.
+ */
+function countRows(db: Db, scope: CountScope): CountedRow[] {
   const { with: cte, params } = scopedSql(scope);
   return db.$client
-    .prepare<unknown[], BaseRow>(
+    .prepare<unknown[], CountedRow>(
       `${cte}
-       SELECT question_id AS questionId, group_id AS groupId,
+       SELECT NULL AS themeId, question_id AS questionId,
+         group_id AS groupId,
          sum(substantive) AS comments,
          sum(NOT substantive) AS placeholders,
-         sum(substantive AND status IN ('decided', 'single', 'agreed')) AS coded,
+         sum(substantive AND status IN ('decided', 'single', 'agreed'))
+           AS coded,
          sum(substantive AND status = 'unreconciled') AS unreconciled,
          sum(substantive AND status = 'uncoded') AS uncoded
        FROM resolved
-       GROUP BY question_id, group_id`,
-    )
-    .all(params);
-}
-
-function countThemes(db: Db, scope: CountScope): CountRow[] {
-  const { with: cte, params } = scopedSql(scope);
-  return db.$client
-    .prepare<unknown[], CountRow>(
-      `${cte}
-       SELECT theme_id AS themeId, question_id AS questionId,
-         group_id AS groupId, count(*) AS count
+       GROUP BY question_id, group_id
+       UNION ALL
+       SELECT theme_id, question_id, group_id, count(*), 0, 0, 0, 0
        FROM final_themes
        WHERE substantive
        GROUP BY theme_id, question_id, group_id`,
@@ -142,12 +134,13 @@ export function themeCounts(
   const groups = groupsInScope(db, scope);
 
   const bases = new Map<string, CellBase>();
-  for (const { questionId, groupId, ...base } of countBases(db, scope)) {
-    bases.set(cellKey(questionId, groupId), base);
-  }
   const counts = new Map<string, number>();
-  for (const row of countThemes(db, scope)) {
-    counts.set(cellKey(row.questionId, row.groupId, row.themeId), row.count);
+  for (const { themeId, questionId, groupId, ...base } of countRows(
+    db,
+    scope,
+  )) {
+    if (themeId === null) bases.set(cellKey(questionId, groupId), base);
+    else counts.set(cellKey(questionId, groupId, themeId), base.comments);
   }
 
   const cells: CountsReply['cells'] = [];

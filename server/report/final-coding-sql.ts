@@ -8,7 +8,9 @@
  * - `resolved(…, status, coding_id)`: each comment's final-coding status
  *   (`decided`, `single`, `agreed`, `unreconciled`, `uncoded`) and, unless
  *   a lead decided, the coding whose themes are final. An agreed comment
- *   takes any one of its identical codings (the lowest id).
+ *   takes any one of its identical codings (the lowest id); `coding_id` is
+ *   null unless the status is `single` or `agreed`. Materialised, as the
+ *   counts read it twice (bases and themes) in one statement.
  * - `final_themes(comment_id, question_id, group_id, substantive,
  *   theme_id)`: one row per theme of each final coding.
  *
@@ -67,45 +69,49 @@ const SCOPE = (attributes: string) => `
     WHERE c.project_id = @projectId${attributes}
   )`;
 
-// Comments with two or more codings need their theme sets compared: each
-// coding's sorted theme ids joined into one string, then counted distinct.
+// Per comment: is there a lead decision, how many codings, and the first
+// of them. Only comments with two or more codings pay for comparing theme
+// sets: each coding's sorted theme ids joined into one string, counted
+// distinct. Correlated look-ups keep the cost in proportion to the scope,
+// so a filter on one local authority reads only its comments.
 const RESOLVED_FINAL = `
-  multi AS (
-    SELECT cd.comment_id, min(cd.id) AS coding_id,
-      count(DISTINCT coalesce((
-        SELECT group_concat(ct.theme_id, ',' ORDER BY ct.theme_id)
-        FROM coding_themes ct WHERE ct.coding_id = cd.id
-      ), '')) AS variants
-    FROM codings cd
-    WHERE cd.comment_id IN (
-      SELECT comment_id FROM codings GROUP BY comment_id HAVING count(*) > 1
-    )
-    GROUP BY cd.comment_id
-  ),
-  resolved AS (
-    SELECT s.comment_id, s.question_id, s.group_id, s.substantive,
-      CASE
-        WHEN f.comment_id IS NOT NULL THEN 'decided'
-        WHEN m.comment_id IS NOT NULL THEN
-          CASE WHEN m.variants = 1 THEN 'agreed' ELSE 'unreconciled' END
-        WHEN sc.id IS NOT NULL THEN 'single'
-        ELSE 'uncoded'
-      END AS status,
-      CASE
-        WHEN f.comment_id IS NOT NULL THEN NULL
-        WHEN m.comment_id IS NOT NULL THEN
-          CASE WHEN m.variants = 1 THEN m.coding_id END
-        ELSE sc.id
-      END AS coding_id
+  looked_up AS (
+    SELECT s.*,
+      EXISTS (
+        SELECT 1 FROM final_codings f WHERE f.comment_id = s.comment_id
+      ) AS decided,
+      (SELECT count(*) FROM codings o WHERE o.comment_id = s.comment_id)
+        AS codings,
+      (SELECT min(o.id) FROM codings o WHERE o.comment_id = s.comment_id)
+        AS first_coding
     FROM scope s
-    LEFT JOIN final_codings f ON f.comment_id = s.comment_id
-    LEFT JOIN multi m ON m.comment_id = s.comment_id
-    LEFT JOIN codings sc ON sc.comment_id = s.comment_id
-      AND f.comment_id IS NULL AND m.comment_id IS NULL
+  ),
+  statuses AS (
+    SELECT x.*,
+      CASE
+        WHEN decided THEN 'decided'
+        WHEN codings = 0 THEN 'uncoded'
+        WHEN codings = 1 THEN 'single'
+        WHEN (
+          SELECT count(DISTINCT coalesce((
+            SELECT group_concat(ct.theme_id, ',' ORDER BY ct.theme_id)
+            FROM coding_themes ct WHERE ct.coding_id = o.id
+          ), ''))
+          FROM codings o WHERE o.comment_id = x.comment_id
+        ) = 1 THEN 'agreed'
+        ELSE 'unreconciled'
+      END AS status
+    FROM looked_up x
+  ),
+  resolved AS MATERIALIZED (
+    SELECT comment_id, question_id, group_id, substantive, status,
+      CASE WHEN status IN ('single', 'agreed') THEN first_coding END
+        AS coding_id
+    FROM statuses
   )`;
 
 const RESOLVED_CODER = `
-  resolved AS (
+  resolved AS MATERIALIZED (
     SELECT s.comment_id, s.question_id, s.group_id, s.substantive,
       CASE WHEN cd.id IS NULL THEN 'uncoded' ELSE 'single' END AS status,
       cd.id AS coding_id

@@ -1,13 +1,14 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { CommentIdParams } from '../../shared/api/coding';
 import { SuggestionsReply } from '../../shared/api/suggest';
 import { errors } from '../errors';
-import {
-  findCommentToSuggest,
-  suggestionsFor,
-} from './comment-suggestions';
+import { findCommentToSuggest, suggestionsFor } from './comment-suggestions';
 
-export const suggestRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const suggestRoutes: FastifyPluginCallbackTypebox = (
+  app,
+  _options,
+  done,
+) => {
   app.get(
     '/comments/:commentId/suggestions',
     {
@@ -24,4 +25,5 @@ export const suggestRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return { suggestions: suggestionsFor(app.db, comment) };
     },
   );
+  done();
 };

@@ -25,16 +25,17 @@ export const QueueQuery = Type.Object({
   questionId: Type.Optional(Type.Integer({ minimum: 1 })),
   groupId: Type.Optional(Type.Integer({ minimum: 1 })),
   status: Type.Optional(
-    Type.Union(QUEUE_STATUSES.map((s) => Type.Literal(s)), {
-      default: 'all',
-    }),
+    Type.Union(
+      QUEUE_STATUSES.map((s) => Type.Literal(s)),
+      {
+        default: 'all',
+      },
+    ),
   ),
   search: Type.Optional(Type.String({ maxLength: 500 })),
   /** Placeholder answers ("N/A", "nothing") are left out unless true. */
   includePlaceholders: Type.Optional(Type.Boolean({ default: false })),
-  attr: Type.Optional(
-    Type.Union([Type.String(), Type.Array(Type.String())]),
-  ),
+  attr: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
 });
 export type QueueQuery = Static<typeof QueueQuery>;
 

@@ -107,7 +107,9 @@ export const Mapping = Type.Object(
     closedColumns: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
     /** Default: every column not used otherwise. */
     attributeColumns: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
-    codes: Type.Optional(Type.Union([BinaryCodes, DelimitedCodes, Type.Null()])),
+    codes: Type.Optional(
+      Type.Union([BinaryCodes, DelimitedCodes, Type.Null()]),
+    ),
   },
   { additionalProperties: false },
 );

@@ -128,7 +128,10 @@ export function columnNames(
       raw.push({ name, label: question || sub });
     } else {
       const name = cell !== '' ? cell : sub;
-      raw.push({ name, label: sub !== '' && !IMPORT_ID.test(sub) ? sub : name });
+      raw.push({
+        name,
+        label: sub !== '' && !IMPORT_ID.test(sub) ? sub : name,
+      });
     }
   }
   return deduplicate(raw);

@@ -202,9 +202,7 @@ export function suggest(
       matches: acc.matches,
     }))
     .sort((a, b) => b.score - a.score || a.themeId - b.themeId);
-  return options.limit === undefined
-    ? ranked
-    : ranked.slice(0, options.limit);
+  return options.limit === undefined ? ranked : ranked.slice(0, options.limit);
 }
 
 function addMatch(

@@ -6,10 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildKeywordIndex,
-  suggest,
-} from '../../shared/suggest/keyword-index';
+import { buildKeywordIndex, suggest } from '../../shared/suggest/keyword-index';
 import { mergeKeywordCounts } from '../../shared/suggest/merge-keywords';
 import { buildTestApp, sharedDir, type TestApp } from '../helpers/app';
 import {
@@ -63,15 +60,18 @@ function textOf(respondent: string): string {
 describe('C15 with the pure suggester', () => {
   const index = buildKeywordIndex(codebook);
 
-  it.each(EXPECTED)('%s gets %s, triggered by "%s"', (respondent, theme, word) => {
-    const text = textOf(respondent);
-    const [top, ...rest] = suggest(index, text);
-    expect(codebook.find((t) => t.id === top?.themeId)?.name).toBe(theme);
-    expect(rest).toEqual([]);
-    const match = top?.matches[0];
-    expect(match?.text).toBe(word);
-    expect(match && text.slice(match.start, match.end)).toBe(word);
-  });
+  it.each(EXPECTED)(
+    '%s gets %s, triggered by "%s"',
+    (respondent, theme, word) => {
+      const text = textOf(respondent);
+      const [top, ...rest] = suggest(index, text);
+      expect(codebook.find((t) => t.id === top?.themeId)?.name).toBe(theme);
+      expect(rest).toEqual([]);
+      const match = top?.matches[0];
+      expect(match?.text).toBe(word);
+      expect(match && text.slice(match.start, match.end)).toBe(word);
+    },
+  );
 
   it('counts organise/organize, behaviour/behavior, programme/program as one keyword each', () => {
     const merged = mergeKeywordCounts([
@@ -83,9 +83,7 @@ describe('C15 with the pure suggester', () => {
       { keyword: 'programme', count: 1 },
       { keyword: 'program', count: 1 },
     ]);
-    expect(
-      merged.map((m) => [m.keyword, m.count, m.variants.length]),
-    ).toEqual([
+    expect(merged.map((m) => [m.keyword, m.count, m.variants.length])).toEqual([
       ['organise', 4, 3],
       ['behaviour', 2, 2],
       ['programme', 2, 2],
@@ -108,12 +106,21 @@ describe('C15 through the API', () => {
       const groupId =
         groups.get(groupName) ?? seedGroup(t.db, projectId, groupName);
       groups.set(groupName, groupId);
-      const respondentId = seedRespondent(t.db, projectId, row.RespondentID ?? '', {
-        groupId,
-      });
+      const respondentId = seedRespondent(
+        t.db,
+        projectId,
+        row.RespondentID ?? '',
+        {
+          groupId,
+        },
+      );
       commentIds.set(
         row.RespondentID ?? '',
-        seedComment(t.db, { projectId, respondentId, questionId }, row.not_worked ?? ''),
+        seedComment(
+          t.db,
+          { projectId, respondentId, questionId },
+          row.not_worked ?? '',
+        ),
       );
     }
     for (const theme of codebook) {
@@ -125,16 +132,24 @@ describe('C15 through the API', () => {
   });
   afterAll(async () => t.close());
 
-  it.each(EXPECTED)('%s gets %s, triggered by "%s"', async (respondent, theme, word) => {
-    const res = await t.app.inject({
-      method: 'GET',
-      url: `/api/comments/${commentIds.get(respondent)}`,
-    });
-    expect(res.statusCode).toBe(200);
-    const { suggestions } = res.json<{
-      suggestions: Array<{ themeId: number; matches: Array<{ text: string }> }>;
-    }>();
-    expect(suggestions.map((s) => themeNames.get(s.themeId))).toEqual([theme]);
-    expect(suggestions[0]?.matches.map((m) => m.text)).toEqual([word]);
-  });
+  it.each(EXPECTED)(
+    '%s gets %s, triggered by "%s"',
+    async (respondent, theme, word) => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/comments/${commentIds.get(respondent)}`,
+      });
+      expect(res.statusCode).toBe(200);
+      const { suggestions } = res.json<{
+        suggestions: Array<{
+          themeId: number;
+          matches: Array<{ text: string }>;
+        }>;
+      }>();
+      expect(suggestions.map((s) => themeNames.get(s.themeId))).toEqual([
+        theme,
+      ]);
+      expect(suggestions[0]?.matches.map((m) => m.text)).toEqual([word]);
+    },
+  );
 });

@@ -37,7 +37,13 @@ export function seedQuestion(
 ): number {
   return db
     .insert(questions)
-    .values({ projectId, key, label: `Question ${key}`, kind: 'open', position })
+    .values({
+      projectId,
+      key,
+      label: `Question ${key}`,
+      kind: 'open',
+      position,
+    })
     .returning()
     .get().id;
 }

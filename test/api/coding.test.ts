@@ -58,12 +58,28 @@ describe('coding routes', () => {
       respondentId,
       questionId,
     });
-    c.r2n = seedComment(db, at(r2, id.notWorked), 'The school never sent an EMAIL');
-    c.r1n = seedComment(db, at(r1, id.notWorked), 'Nobody would communicate with us\nabout the school');
+    c.r2n = seedComment(
+      db,
+      at(r2, id.notWorked),
+      'The school never sent an EMAIL',
+    );
+    c.r1n = seedComment(
+      db,
+      at(r1, id.notWorked),
+      'Nobody would communicate with us\nabout the school',
+    );
     c.r1w = seedComment(db, at(r1, id.worked), 'Quick replies by email');
     c.r2w = seedComment(db, at(r2, id.worked), 'N/A');
-    c.r3w = seedComment(db, at(r3, id.worked), 'About 100% happy with the delay');
-    c.r3n = seedComment(db, at(r3, id.notWorked), 'Long waiting list, 1000 days');
+    c.r3w = seedComment(
+      db,
+      at(r3, id.worked),
+      'About 100% happy with the delay',
+    );
+    c.r3n = seedComment(
+      db,
+      at(r3, id.notWorked),
+      'Long waiting list, 1000 days',
+    );
 
     id.communication = seedTheme(db, id.project, 'Communication', {
       keywords: ['communication', 'email', 'n/a'],
@@ -116,16 +132,13 @@ describe('coding routes', () => {
         c.r1w,
         c.r3w,
       ]);
-      expect((await queue(`?groupId=${id.practitioners}`)).commentIds).toEqual(
-        [c.r2n],
-      );
+      expect((await queue(`?groupId=${id.practitioners}`)).commentIds).toEqual([
+        c.r2n,
+      ]);
     });
 
     it('searches case-insensitively, taking % and _ literally', async () => {
-      expect((await queue('?search=email')).commentIds).toEqual([
-        c.r1w,
-        c.r2n,
-      ]);
+      expect((await queue('?search=email')).commentIds).toEqual([c.r1w, c.r2n]);
       expect((await queue('?search=100%25')).commentIds).toEqual([c.r3w]);
       expect((await queue('?search=_')).commentIds).toEqual([]);
       expect((await queue('?search=%20%20')).total).toBe(5);
@@ -136,12 +149,12 @@ describe('coding routes', () => {
         c.r1w,
         c.r1n,
       ]);
-      expect(
-        (await queue('?attr=la:North&attr=la:South')).commentIds,
-      ).toEqual([c.r1w, c.r1n, c.r2n]);
-      expect((await queue('?attr=la:North&attr=age:9')).commentIds).toEqual(
-        [],
-      );
+      expect((await queue('?attr=la:North&attr=la:South')).commentIds).toEqual([
+        c.r1w,
+        c.r1n,
+        c.r2n,
+      ]);
+      expect((await queue('?attr=la:North&attr=age:9')).commentIds).toEqual([]);
       expect((await queue('?attr=age:9')).commentIds).toEqual([c.r2n]);
     });
 
@@ -159,7 +172,8 @@ describe('coding routes', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({
         code: 'validation_failed',
-        message: 'The attribute filter "la" is not valid: write it as name:value.',
+        message:
+          'The attribute filter "la" is not valid: write it as name:value.',
       });
     });
 
@@ -179,10 +193,14 @@ describe('coding routes', () => {
         id: c.r1n,
         text: 'Nobody would communicate with us\nabout the school',
         substantive: true,
-        question: { id: id.notWorked, key: 'not_worked', label: 'Question not_worked' },
+        question: {
+          id: id.notWorked,
+          key: 'not_worked',
+          label: 'Question not_worked',
+        },
         group: { id: id.parents, name: 'Parents/carers' },
         respondent: {
-          id: expect.any(Number),
+          id: expect.any(Number) as unknown,
           externalId: 'P-1',
           attributes: { la: 'North', age: 5 },
         },
@@ -192,12 +210,19 @@ describe('coding routes', () => {
           expect.objectContaining({
             themeId: id.communication,
             matches: [
-              { start: 13, end: 24, text: 'communicate', keyword: 'communication' },
+              {
+                start: 13,
+                end: 24,
+                text: 'communicate',
+                keyword: 'communication',
+              },
             ],
           }),
           expect.objectContaining({
             themeId: id.parentsOnly,
-            matches: [{ start: 43, end: 49, text: 'school', keyword: 'school' }],
+            matches: [
+              { start: 43, end: 49, text: 'school', keyword: 'school' },
+            ],
           }),
         ],
       });
@@ -238,16 +263,20 @@ describe('coding routes', () => {
           themeIds: [id.communication, id.time],
           version: 1,
           coderId: t.app.localCoderId,
-          updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+          updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown,
         },
       });
 
       const second = await put(c.r1w, { themeIds: [], version: 1 });
       expect(second.statusCode).toBe(200);
-      expect(second.json()).toMatchObject({ coding: { themeIds: [], version: 2 } });
+      expect(second.json()).toMatchObject({
+        coding: { themeIds: [], version: 2 },
+      });
 
       const detail = await get(`/api/comments/${c.r1w}`);
-      expect(detail.json()).toMatchObject({ coding: { themeIds: [], version: 2 } });
+      expect(detail.json()).toMatchObject({
+        coding: { themeIds: [], version: 2 },
+      });
     });
 
     it('counts the coding in the queue and filters by status', async () => {
@@ -312,10 +341,18 @@ describe('coding routes', () => {
     });
 
     it('keeps an archived theme that was already on the coding', async () => {
-      t.db.update(themes).set({ archived: false }).where(eq(themes.id, id.paperwork)).run();
+      t.db
+        .update(themes)
+        .set({ archived: false })
+        .where(eq(themes.id, id.paperwork))
+        .run();
       const saved = await put(c.r3w, { themeIds: [id.paperwork], version: 0 });
       expect(saved.statusCode).toBe(200);
-      t.db.update(themes).set({ archived: true }).where(eq(themes.id, id.paperwork)).run();
+      t.db
+        .update(themes)
+        .set({ archived: true })
+        .where(eq(themes.id, id.paperwork))
+        .run();
 
       const again = await put(c.r3w, {
         themeIds: [id.paperwork, id.time],
@@ -337,7 +374,8 @@ describe('coding routes', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({
         code: 'validation_failed',
-        message: 'The body is not valid: themeIds must have required property \'themeIds\'.',
+        message:
+          "The body is not valid: themeIds must have required property 'themeIds'.",
       });
     });
 
@@ -356,7 +394,7 @@ describe('coding routes', () => {
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual([
         {
-          at: expect.any(String),
+          at: expect.any(String) as unknown,
           coder: 'local',
           actor: 'local',
           reason: 'save',
@@ -364,7 +402,7 @@ describe('coding routes', () => {
           after: ['Communication', 'Time'],
         },
         {
-          at: expect.any(String),
+          at: expect.any(String) as unknown,
           coder: 'local',
           actor: 'local',
           reason: 'save',

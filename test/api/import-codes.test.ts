@@ -9,15 +9,16 @@ import {
   multipart,
   sharedFile,
   tableCounts,
+  type ErrorBody,
 } from '../fixtures/import/upload';
 
 const NHS = 'data/nhs-fft-patient-feedback';
 
 function readCsv(path: string): Array<Record<string, string>> {
-  return parse(readFileSync(join(sharedDir, path)), {
+  return parse<Record<string, string>>(readFileSync(join(sharedDir, path)), {
     columns: true,
     bom: true,
-  }) as Array<Record<string, string>>;
+  });
 }
 
 /** The test's own idea of an empty answer: nothing but spaces. */
@@ -243,7 +244,7 @@ describe('imported codes (NHS Friends and Family Test)', () => {
       ),
     });
     expect(res.statusCode).toBe(409);
-    expect(res.json().code).toBe('already_imported');
+    expect(res.json<ErrorBody>().code).toBe('already_imported');
     expect(tableCounts(t.db)).toEqual(before);
   });
 });

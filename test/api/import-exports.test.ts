@@ -4,7 +4,12 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport, Mapping, Preview } from '../../shared/api/import';
 import { buildTestApp, sharedDir, type TestApp } from '../helpers/app';
-import { createProject, multipart, sharedFile } from '../fixtures/import/upload';
+import {
+  createProject,
+  multipart,
+  sharedFile,
+  type ErrorBody,
+} from '../fixtures/import/upload';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -206,7 +211,7 @@ describe('survey-platform exports', () => {
       ...multipart({ mapping: JSON.stringify(mapping) }, sharedFile(path)),
     });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().details.problems[0]).toMatchObject({
+    expect(refused.json<ErrorBody>().details.problems?.[0]).toMatchObject({
       row: 101,
       column: 'ResponseId',
     });
@@ -231,7 +236,7 @@ describe('survey-platform exports', () => {
       ),
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().details.problems[0].message).toMatch(
+    expect(res.json<ErrorBody>().details.problems?.[0]?.message).toMatch(
       /^The workbook has no sheet "Nope"\. Its sheets: All Responses, /,
     );
   });
@@ -244,12 +249,15 @@ interface NapireAnswer {
   codes: string;
 }
 
-const napireShared = parse(
+const napireShared = parse<NapireAnswer>(
   readFileSync(
-    join(sharedDir, 'data/napire-re-problems-coded/napire_coded_answers_shared.csv'),
+    join(
+      sharedDir,
+      'data/napire-re-problems-coded/napire_coded_answers_shared.csv',
+    ),
   ),
   { columns: true, bom: true },
-) as NapireAnswer[];
+);
 
 describe('NaPiRE raw files: encodings, long layout, one row per code', () => {
   const files = [
@@ -295,9 +303,7 @@ describe('NaPiRE raw files: encodings, long layout, one row per code', () => {
         textColumn: f.question,
         codes: { format: 'delimited', column: 'tag', coder: 'napire' },
       });
-      const expected = napireShared.filter(
-        (a) => a.question_id === f.question,
-      );
+      const expected = napireShared.filter((a) => a.question_id === f.question);
       expect(report.respondents).toBe(expected.length);
       expect(report.comments).toBe(expected.length);
       expect(report.codings).toBe(expected.length);

@@ -7,6 +7,7 @@ import {
   sharedFile,
   tableCounts,
   textFile,
+  type ErrorBody,
 } from '../fixtures/import/upload';
 
 const C01 = 'RespondentID,Group,worked\r\nP1,Parent/carer,It went well.\r\n';
@@ -43,7 +44,7 @@ describe('import routes: errors', () => {
     ]) {
       const res = await post(url, {}, textFile('a.csv', C01));
       expect(res.statusCode).toBe(404);
-      expect(res.json()).toMatchObject({
+      expect(res.json<ErrorBody>()).toMatchObject({
         code: 'not_found',
         message: 'There is no project with id 999.',
       });
@@ -55,7 +56,7 @@ describe('import routes: errors', () => {
       mapping: JSON.stringify(wideMapping),
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({
+    expect(res.json<ErrorBody>()).toMatchObject({
       code: 'validation_failed',
       message: 'No file was uploaded: add the file in a field named "file".',
     });
@@ -68,7 +69,7 @@ describe('import routes: errors', () => {
       payload: { mapping: wideMapping },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toBe(
+    expect(res.json<ErrorBody>().message).toBe(
       'Send the file as multipart/form-data, in a field named "file".',
     );
   });
@@ -77,20 +78,24 @@ describe('import routes: errors', () => {
     const file = textFile('a.csv', C01);
     const missing = await post(importUrl(), {}, file);
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().message).toBe(
+    expect(missing.json<ErrorBody>().message).toBe(
       'The mapping is missing: send it as a JSON field named "mapping".',
     );
     const notJson = await post(importUrl(), { mapping: '{oops' }, file);
     expect(notJson.statusCode).toBe(400);
-    expect(notJson.json().message).toBe('The mapping is not valid JSON.');
+    expect(notJson.json<ErrorBody>().message).toBe(
+      'The mapping is not valid JSON.',
+    );
     const wrong = await post(
       importUrl(),
       { mapping: JSON.stringify({ ...wideMapping, layout: 'diagonal' }) },
       file,
     );
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().code).toBe('validation_failed');
-    expect(wrong.json().message).toMatch(/^The mapping is not valid: layout /);
+    expect(wrong.json<ErrorBody>().code).toBe('validation_failed');
+    expect(wrong.json<ErrorBody>().message).toMatch(
+      /^The mapping is not valid: layout /,
+    );
   });
 
   it('answers 400 for a headerRows field out of range in a preview', async () => {
@@ -100,7 +105,7 @@ describe('import routes: errors', () => {
       textFile('a.csv', C01),
     );
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toBe('headerRows must be 1, 2 or 3.');
+    expect(res.json<ErrorBody>().message).toBe('headerRows must be 1, 2 or 3.');
   });
 
   it('answers 404 for an unknown progress token', async () => {
@@ -109,7 +114,7 @@ describe('import routes: errors', () => {
       url: '/api/imports/progress/nope',
     });
     expect(res.statusCode).toBe(404);
-    expect(res.json().message).toBe(
+    expect(res.json<ErrorBody>().message).toBe(
       'There is no import in progress with id nope.',
     );
   });
@@ -126,7 +131,7 @@ describe('import routes: errors', () => {
       file,
     );
     expect(res.statusCode).toBe(400);
-    const body = res.json();
+    const body = res.json<ErrorBody>();
     expect(body.code).toBe('bad_file');
     expect(body.message).toMatch(
       new RegExp(
@@ -246,8 +251,8 @@ describe('import routes: errors', () => {
       file,
     );
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({ code: 'already_imported' });
-    expect(again.json().message).toMatch(
+    expect(again.json<ErrorBody>()).toMatchObject({ code: 'already_imported' });
+    expect(again.json<ErrorBody>().message).toMatch(
       /^This file was already imported \(as bom_utf8\.csv on \d{4}-\d\d-\d\dT.*\)\. It was not imported again\.$/,
     );
     expect(tableCounts(t.db)).toEqual(before);
@@ -268,11 +273,14 @@ describe('import routes: errors', () => {
       url: '/api/imports/progress/tok-1',
     });
     expect(progress.statusCode).toBe(200);
-    expect(progress.json()).toMatchObject({ phase: 'done', totalRows: 1 });
+    expect(progress.json<ErrorBody>()).toMatchObject({
+      phase: 'done',
+      totalRows: 1,
+    });
 
     const list = await t.app.inject({ method: 'GET', url: importUrl() });
     expect(list.statusCode).toBe(200);
-    expect(list.json()).toContainEqual(
+    expect(list.json<ErrorBody>()).toContainEqual(
       expect.objectContaining({
         fileName: 'progress.csv',
         respondents: 1,
@@ -467,9 +475,10 @@ describe('import routes: hand-out cases', () => {
     ]);
     const notWorked = comments(projectId, 'not_worked');
     expect(notWorked).toHaveLength(7);
-    expect(
-      notWorked.filter((c) => c.substantive).map((c) => c.text),
-    ).toEqual(['Nothing worked', '  Too slow  ']);
+    expect(notWorked.filter((c) => c.substantive).map((c) => c.text)).toEqual([
+      'Nothing worked',
+      '  Too slow  ',
+    ]);
     const slow = notWorked.find((c) => c.id === 'P606');
     expect(slow).toMatchObject({ text: '  Too slow  ', norm: 'Too slow' });
     expect(report.skippedBlank).toBe(5);

@@ -14,7 +14,12 @@ interface Reply {
   suggestions: Array<{
     themeId: number;
     score: number;
-    matches: Array<{ start: number; end: number; text: string; keyword: string }>;
+    matches: Array<{
+      start: number;
+      end: number;
+      text: string;
+      keyword: string;
+    }>;
   }>;
 }
 
@@ -83,7 +88,11 @@ describe('GET /api/comments/:commentId/suggestions', () => {
       .set({ keywords: ['forms'] })
       .where(eq(themes.id, paperwork))
       .run();
-    t.db.update(themes).set({ archived: true }).where(eq(themes.id, time)).run();
+    t.db
+      .update(themes)
+      .set({ archived: true })
+      .where(eq(themes.id, time))
+      .run();
     expect((await suggestions(comment)).map((s) => s.themeId)).toEqual([
       paperwork,
     ]);

@@ -83,7 +83,10 @@ describe('metrics against the scikit-learn reference vectors', () => {
     const per = perLabelPrf(gold, predicted, labels);
     per.forEach((p, i) => {
       expect(p.f1).toBeCloseTo(expected.f1_per_label[i] ?? NaN, 7);
-      expect(p.precision).toBeCloseTo(expected.precision_per_label[i] ?? NaN, 7);
+      expect(p.precision).toBeCloseTo(
+        expected.precision_per_label[i] ?? NaN,
+        7,
+      );
     });
     const micro = microPrf(gold, predicted);
     expect(micro.precision).toBeCloseTo(expected.micro.precision, 8);
@@ -99,9 +102,18 @@ describe('metrics against the scikit-learn reference vectors', () => {
     const ranked = c.inputs.ranked_suggestions as string[][];
     const gold = (c.inputs.final_coding as string[][]).map((g) => new Set(g));
     const e = c.expected as Record<string, number>;
-    expect(precisionAtK(ranked, gold, 1)).toBeCloseTo(e.precision_at_1 ?? NaN, 12);
-    expect(precisionAtK(ranked, gold, 2)).toBeCloseTo(e.precision_at_2 ?? NaN, 12);
-    expect(precisionAtK(ranked, gold, 3)).toBeCloseTo(e.precision_at_3 ?? NaN, 12);
+    expect(precisionAtK(ranked, gold, 1)).toBeCloseTo(
+      e.precision_at_1 ?? NaN,
+      12,
+    );
+    expect(precisionAtK(ranked, gold, 2)).toBeCloseTo(
+      e.precision_at_2 ?? NaN,
+      12,
+    );
+    expect(precisionAtK(ranked, gold, 3)).toBeCloseTo(
+      e.precision_at_3 ?? NaN,
+      12,
+    );
     expect(recallAtK(ranked, gold, 1)).toBeCloseTo(
       e.recall_at_1_over_comments_with_themes ?? NaN,
       12,

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { initialKeywords } from '../../shared/keywords';
 import {
@@ -12,6 +15,7 @@ import {
 } from '../../shared/suggest/merge-keywords';
 import { foldSpelling } from '../../shared/suggest/spelling';
 import { stemWord, tokenise } from '../../shared/suggest/tokenise';
+import { sharedDir } from '../helpers/app';
 
 function theme(
   id: number,
@@ -134,9 +138,14 @@ describe('suggest', () => {
     expect(suggest(index, text)).toEqual([
       {
         themeId: 1,
-        score: expect.any(Number),
+        score: expect.any(Number) as unknown,
         matches: [
-          { start: 10, end: 23, text: 'COMMUNICATING', keyword: 'communication' },
+          {
+            start: 10,
+            end: 23,
+            text: 'COMMUNICATING',
+            keyword: 'communication',
+          },
           { start: 38, end: 43, text: 'email', keyword: 'email' },
         ],
       },
@@ -205,10 +214,11 @@ describe('suggest', () => {
 
   it('does not glue words across a line break (C03)', () => {
     const c03 = buildKeywordIndex([theme(1, ['earlier']), theme(2, ['2'])]);
-    const got = suggest(c03, 'Send the draft plan earlier\n2. One named contact');
-    expect(got.map((s) => s.matches.map((m) => m.text))).toEqual([
-      ['earlier'],
-    ]);
+    const got = suggest(
+      c03,
+      'Send the draft plan earlier\n2. One named contact',
+    );
+    expect(got.map((s) => s.matches.map((m) => m.text))).toEqual([['earlier']]);
   });
 });
 
@@ -245,6 +255,45 @@ describe('keyword lists', () => {
         'Staff manner & attitude',
         'How staff behave; organised or organized, n/a',
       ),
-    ).toEqual(['staff manner', 'staff', 'manner', 'attitude', 'behave', 'organised']);
+    ).toEqual([
+      'staff manner',
+      'staff',
+      'manner',
+      'attitude',
+      'behave',
+      'organised',
+    ]);
+  });
+});
+
+describe('C10: blank and placeholder answers', () => {
+  const rows: Array<Record<string, string>> = parse(
+    readFileSync(join(sharedDir, 'cases/C10/blanks.csv')),
+    {
+      columns: true,
+      bom: true,
+    },
+  );
+  const index = buildKeywordIndex([
+    theme(1, ['n/a', 'na', 'none', 'nothing', 'comment']),
+    theme(2, ['slow', 'fine']),
+  ]);
+  const answers = rows.flatMap((r) => [r.worked ?? '', r.not_worked ?? '']);
+
+  it('suggests only for answers with known words, never via n/a, none, nothing', () => {
+    const suggested = answers
+      .map((text) => ({ text, got: suggest(index, text) }))
+      .filter((a) => a.got.length > 0);
+    expect(suggested.map((a) => [a.text, a.got.map((s) => s.themeId)])).toEqual(
+      [
+        ['Everything was fine', [2]],
+        ['  Too slow  ', [2]],
+      ],
+    );
+    expect(suggested[1]?.got[0]?.matches[0]).toMatchObject({
+      start: 6,
+      end: 10,
+      text: 'slow',
+    });
   });
 });

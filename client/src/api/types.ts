@@ -56,4 +56,3 @@ export interface StarterCodebook {
   name: string;
   themes: { name: string; definition: string; keywords: string[] }[];
 }
-

@@ -12,7 +12,7 @@ export function ImportReportView(props: {
   const { report, projectId } = props;
   const newThemes = report.newThemes.length;
   return (
-    <section aria-labelledby="report-heading" className="card" role="status">
+    <section aria-labelledby="report-heading" className="card">
       <h2 id="report-heading">Imported</h2>
       <ul className="facts">
         <li>{plural(report.respondents, 'respondent')}</li>

@@ -43,7 +43,7 @@ export function ThemeChart(props: {
         <XAxis type="number" allowDecimals={false} />
         <YAxis type="category" dataKey="theme" width={220} interval={0} />
         <Tooltip />
-        <Legend verticalAlign="top" />
+        <Legend verticalAlign="top" itemSorter={null} />
         {counts.questions.map((q, i) => (
           <Bar
             key={q.id}

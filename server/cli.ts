@@ -1,0 +1,256 @@
+/**
+ * The command line: `npm run verbatim -- <command>`. It does what the API
+ * does, through the same modules, and prints errors as sentences (never a
+ * stack trace), exiting non-zero on failure.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ImportReport, Mapping } from '../shared/api/import';
+import { openDatabase, type Db } from './db/open-database';
+import { AppError } from './errors';
+import { importFile, previewFile } from './import/import-file';
+import {
+  createProject,
+  findProjectByIdOrName,
+  listProjects,
+  type ProjectRow,
+} from './import/import-repository';
+
+const USAGE = `Usage:
+  npm run verbatim -- projects [--db <file>]
+  npm run verbatim -- import <file> --project <name or id> [options]
+
+Import options:
+  --create                 create the project when there is none of that name
+  --group <name>           one respondent group for the whole file
+  --group-column <col>     the column holding each respondent's group
+  --id-column <col>        the column of respondent ids (default: proposed)
+  --questions <c1,c2,…>    the open-question columns (wide layout)
+  --layout long            one row per answer, with:
+  --question-column <col>  the column naming each row's question
+  --text-column <col>      the column holding the answer
+  --codes-column <col>     a column of existing codes, separated by |
+  --coder <name>           whose codes those are (default: imported)
+  --header-rows <n>        1, 2 or 3 (default: detected)
+  --sheet <name>           the XLSX sheet (default: the first)
+  --json                   print the import report as JSON
+  --db <file>              the database (default: $VERBATIM_DB or data/verbatim.db)
+
+Without mapping options the import uses the mapping Verbatim proposes.`;
+
+const OPTIONS = {
+  db: { type: 'string' },
+  project: { type: 'string' },
+  create: { type: 'boolean' },
+  group: { type: 'string' },
+  'group-column': { type: 'string' },
+  'id-column': { type: 'string' },
+  questions: { type: 'string' },
+  layout: { type: 'string' },
+  'question-column': { type: 'string' },
+  'text-column': { type: 'string' },
+  'codes-column': { type: 'string' },
+  coder: { type: 'string' },
+  'header-rows': { type: 'string' },
+  sheet: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Flags = ReturnType<typeof parseFlags>['values'];
+
+function parseFlags(args: string[]) {
+  return parseArgs({ args, options: OPTIONS, allowPositionals: true });
+}
+
+/** A mistake in how the command was called: printed with the usage. */
+class UsageError extends Error {}
+
+function openDb(flags: Flags): Db {
+  return openDatabase(
+    flags.db ?? process.env.VERBATIM_DB ?? 'data/verbatim.db',
+  );
+}
+
+function runProjects(flags: Flags): void {
+  const db = openDb(flags);
+  const projects = listProjects(db);
+  if (projects.length === 0) console.log('No projects yet.');
+  for (const p of projects)
+    console.log(
+      `${p.id}\t${p.name}\t${p.respondents} respondents\t${p.comments} comments`,
+    );
+  db.$client.close();
+}
+
+function resolveProject(db: Db, flags: Flags): ProjectRow {
+  if (!flags.project)
+    throw new UsageError('Say which project to import into: --project.');
+  const found = findProjectByIdOrName(db, flags.project);
+  if (found) return found;
+  if (flags.create) return createProject(db, flags.project);
+  throw new UsageError(
+    `There is no project "${flags.project}". Add --create to create it.`,
+  );
+}
+
+function headerRowsFlag(flags: Flags): number | undefined {
+  const value = flags['header-rows'];
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (![1, 2, 3].includes(n))
+    throw new UsageError('--header-rows must be 1, 2 or 3.');
+  return n;
+}
+
+const REMAPPING_FLAGS = [
+  'group',
+  'group-column',
+  'id-column',
+  'questions',
+  'layout',
+  'codes-column',
+] as const;
+
+/** The proposed mapping with the command line's choices laid over it. */
+function applyFlags(proposed: Mapping, flags: Flags): Mapping {
+  const m: Mapping = { ...proposed };
+  if (flags.group) m.group = { fixed: flags.group };
+  if (flags['group-column']) m.group = { column: flags['group-column'] };
+  if (flags['id-column']) m.idColumn = flags['id-column'];
+  if (flags.questions) {
+    const columns = flags.questions.split(',').map((c) => c.trim());
+    m.layout = 'wide';
+    m.questions = columns.map((column) => ({ column }));
+    m.closedColumns = (m.closedColumns ?? []).filter(
+      (c) => !columns.includes(c),
+    );
+  }
+  if (flags.layout === 'long') {
+    m.layout = 'long';
+    delete m.questions;
+    delete m.fixedQuestion;
+    m.questionColumn = flags['question-column'];
+    m.textColumn = flags['text-column'];
+  } else if (flags.layout && flags.layout !== 'wide') {
+    throw new UsageError('--layout must be wide or long.');
+  }
+  if (flags['codes-column'])
+    m.codes = {
+      format: 'delimited',
+      column: flags['codes-column'],
+      coder: flags.coder ?? 'imported',
+    };
+  else if (flags.coder && m.codes) m.codes = { ...m.codes, coder: flags.coder };
+  const remapped = REMAPPING_FLAGS.some((name) => flags[name] !== undefined);
+  // The proposal's attribute list no longer fits: keep every other column.
+  if (remapped) delete m.attributeColumns;
+  return m;
+}
+
+async function runImport(file: string | undefined, flags: Flags) {
+  if (!file) throw new UsageError('Say which file to import.');
+  const bytes = readFileSync(file);
+  const fileName = basename(file);
+  const preview = await previewFile(bytes, {
+    fileName,
+    sheet: flags.sheet,
+    headerRows: headerRowsFlag(flags),
+  });
+  const mapping = applyFlags(preview.proposedMapping, flags);
+  const db = openDb(flags);
+  try {
+    const project = resolveProject(db, flags);
+    const report = await importFile(db, {
+      projectId: project.id,
+      fileName,
+      bytes,
+      mapping,
+    });
+    console.log(
+      flags.json ? JSON.stringify(report, null, 2) : describe(report, project),
+    );
+  } finally {
+    db.$client.close();
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The import report as a few lines a person reads. */
+function describe(r: ImportReport, project: ProjectRow): string {
+  const lines = [
+    `Imported ${r.fileName} into "${project.name}" (project ${project.id}, import ${r.importId}).`,
+    `  ${plural(r.respondents, 'respondent')}, ${plural(r.comments, 'comment')} (${r.substantive.toLocaleString('en-GB')} substantive, ${plural(r.placeholders, 'placeholder')}); ${plural(r.skippedBlank, 'blank answer')} skipped.`,
+    `  Questions: ${r.questions.map((q) => `${q.key} (${q.comments})`).join(', ') || 'none'}.`,
+    `  Groups: ${r.groups.map((g) => `${g.name} (${g.respondents})`).join(', ') || 'none'}.`,
+  ];
+  if (r.closedQuestions.length)
+    lines.push(
+      `  Closed items: ${r.closedQuestions.map((q) => `${q.key} (${q.answers})`).join(', ')}.`,
+    );
+  if (r.coder)
+    lines.push(
+      `  ${plural(r.codings, 'coding')} by ${r.coder}; new themes: ${r.newThemes.length}.`,
+    );
+  if (r.unmappedGroupValues?.length)
+    lines.push(
+      `  Unmapped group values: ${r.unmappedGroupValues.map((u) => `"${u.value}" (${u.respondents})`).join(', ')}.`,
+    );
+  return lines.join('\n');
+}
+
+/** An error as sentences: file problems one per line with row and column. */
+function explain(error: unknown): string {
+  if (error instanceof AppError) {
+    const problems = (error.details as { problems?: unknown }).problems;
+    const lines = [error.message];
+    if (Array.isArray(problems))
+      for (const p of problems as Array<Record<string, unknown>>) {
+        const where = [
+          typeof p.row === 'number' ? `row ${p.row}` : '',
+          typeof p.column === 'string' && p.column
+            ? `column "${p.column}"`
+            : '',
+        ]
+          .filter(Boolean)
+          .join(', ');
+        lines.push(`  ${where ? `${where}: ` : ''}${String(p.message)}`);
+      }
+    return lines.join('\n');
+  }
+  if (error instanceof UsageError) return `${error.message}\n\n${USAGE}`;
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOENT' || code === 'EISDIR')
+    return `The file could not be opened: ${(error as Error).message}`;
+  return `Something went wrong: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parseFlags>;
+  try {
+    parsed = parseFlags(argv);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const [command, ...rest] = parsed.positionals;
+  if (!command || command === 'help' || parsed.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (command === 'projects') runProjects(parsed.values);
+  else if (command === 'import') await runImport(rest[0], parsed.values);
+  else throw new UsageError(`Unknown command "${command}".`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(explain(error));
+    process.exit(1);
+  },
+);

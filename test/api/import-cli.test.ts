@@ -1,0 +1,114 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../server/db/open-database';
+import { sharedDir } from '../helpers/app';
+
+let dir: string;
+let dbFile: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'verbatim-cli-'));
+  dbFile = join(dir, 'cli.db');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function cli(...args: string[]) {
+  const result = spawnSync(
+    'npx',
+    ['tsx', 'server/cli.ts', ...args, '--db', dbFile],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+function count(sql: string): number {
+  const db = openDatabase(dbFile);
+  try {
+    return db.$client.prepare(sql).pluck().get() as number;
+  } finally {
+    db.$client.close();
+  }
+}
+
+describe('command line', () => {
+  it('refuses an unknown project without --create, in a sentence', () => {
+    const r = cli(
+      'import',
+      join(sharedDir, 'cases/C01/bom_utf8.csv'),
+      '--project',
+      'POET 2016',
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain(
+      'There is no project "POET 2016". Add --create to create it.',
+    );
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('imports with the proposed mapping and lists the project', () => {
+    const r = cli(
+      'import',
+      join(sharedDir, 'cases/C01/bom_utf8.csv'),
+      '--project',
+      'POET 2016',
+      '--create',
+    );
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('Imported bom_utf8.csv into "POET 2016"');
+    expect(r.out).toContain('3 respondents, 5 comments');
+    expect(r.out).toContain('Questions: worked (3), not_worked (2).');
+    const list = cli('projects');
+    expect(list.code).toBe(0);
+    expect(list.out).toMatch(/^1\tPOET 2016\t3 respondents\t5 comments$/m);
+  });
+
+  it('takes mapping flags: a fixed group and named questions, as JSON', () => {
+    const r = cli(
+      'import',
+      join(sharedDir, 'cases/C10/blanks.csv'),
+      '--project',
+      '1',
+      '--group',
+      'Parents/carers',
+      '--questions',
+      'worked,not_worked',
+      '--json',
+    );
+    expect(r.code, r.err).toBe(0);
+    const report = JSON.parse(r.out) as {
+      comments: number;
+      groups: Array<{ name: string; respondents: number }>;
+    };
+    expect(report.comments).toBe(11);
+    expect(report.groups).toEqual([
+      expect.objectContaining({ name: 'Parents/carers', respondents: 8 }),
+    ]);
+  });
+
+  it('prints file problems with row and column, exits non-zero, writes nothing', () => {
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, 'RespondentID,worked\nP1,Good\n,Bad\n');
+    const before = count('SELECT count(*) FROM respondents');
+    const r = cli(
+      'import',
+      file,
+      '--project',
+      '1',
+      '--id-column',
+      'RespondentID',
+      '--questions',
+      'worked',
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      'bad.csv could not be imported: 1 problem found. Nothing was saved.',
+    );
+    expect(r.err).toContain(
+      '  row 3, column "RespondentID": The respondent id is empty.',
+    );
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(count('SELECT count(*) FROM respondents')).toBe(before);
+  });
+});

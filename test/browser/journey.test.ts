@@ -1,0 +1,280 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import type { CommentDetail } from '../../shared/api/coding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ensureClientBuilt,
+  fixturesDir,
+  launchChromium,
+  startServer,
+  watchConsole,
+  type RunningServer,
+} from './helpers';
+
+/** axe's serious and critical findings, as readable lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
+}
+
+/** Sum of the counts in the report's table view. */
+async function tableTotal(page: Page): Promise<number> {
+  await page.getByLabel('Table').check();
+  const cells = page.locator('table.counts tbody td button');
+  await cells.first().waitFor();
+  const texts = await cells.allTextContents();
+  return texts.reduce((sum, t) => sum + Number(t), 0);
+}
+
+describe('a new user codes a small survey in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let consoleErrors: string[];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([
+      ensureClientBuilt().then(startServer),
+      launchChromium(),
+    ]);
+    const context = await browser.newContext({ acceptDownloads: true });
+    page = await context.newPage();
+    page.setDefaultTimeout(8_000);
+    consoleErrors = watchConsole(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('creates a project with the parents/carers starter codebook', async () => {
+    await page.goto(server.baseUrl);
+    await page.getByLabel('Project name').fill('EHC survey 2016');
+    await page.getByLabel('Parents/carers').check();
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/projects\/\d+\/import$/);
+    await page.getByRole('heading', { name: 'Import a survey' }).waitFor();
+  });
+
+  it('shows each problem of a bad file with its row and column', async () => {
+    await page
+      .getByLabel('Survey file (CSV or XLSX)')
+      .setInputFiles(join(fixturesDir, 'bad-survey.csv'));
+    await page.getByRole('table', { name: 'First 3 rows' }).waitFor();
+    await page.getByLabel('Use of column respondent_id').selectOption('id');
+    for (const column of ['worked', 'not_worked'])
+      await page.getByLabel(`Use of column ${column}`).selectOption('ignore');
+    const importButton = page.getByRole('button', { name: 'Import 3 rows' });
+    await importButton.click();
+    const alert = page.getByRole('alert');
+    expect(await alert.textContent()).toBe(
+      'Choose at least one column as an open question.',
+    );
+
+    await page.getByLabel('Use of column worked').selectOption('open');
+    await importButton.click();
+    await expect
+      .poll(() => alert.textContent())
+      .toContain('Nothing was saved.');
+    expect(await alert.textContent()).toContain('Nothing was saved.');
+    const problems = await alert.locator('li').allTextContents();
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(
+      /^Row 3, column respondent_id: .*appears again/,
+    );
+    expect(problems[1]).toMatch(/^Row 4, column respondent_id: .*empty/);
+  });
+
+  it('previews, maps and imports a CSV with progress and a report', async () => {
+    await page
+      .getByLabel('Survey file (CSV or XLSX)')
+      .setInputFiles(join(fixturesDir, 'small-survey.csv'));
+    await page.getByRole('table', { name: 'First 8 rows' }).waitFor();
+    await page.getByLabel('Use of column respondent_id').selectOption('id');
+    await page.getByLabel('Use of column group').selectOption('group');
+    await page
+      .getByLabel('Use of column local_authority')
+      .selectOption('attribute');
+    await page.getByLabel('Use of column worked').selectOption('open');
+    await page.getByLabel('Use of column not_worked').selectOption('open');
+    await page
+      .getByLabel('Question label for worked')
+      .fill('What worked well?');
+    await page
+      .getByLabel('Question label for not_worked')
+      .fill('What did not work well?');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Import 8 rows' }).click();
+    const report = page.getByRole('region', { name: 'Imported' });
+    await report.waitFor();
+    await expect.poll(() => report.textContent()).toContain('8 respondents');
+    expect(await report.textContent()).toContain('2 respondent groups');
+  });
+
+  it('shows zero counts in the report before any coding', async () => {
+    await page.getByRole('link', { name: 'Report', exact: true }).click();
+    await page.getByRole('tab', { name: 'Parents/carers' }).waitFor();
+    await page.getByText('Paperwork').first().waitFor();
+    expect(await page.locator('.chart .recharts-bar-rectangle').count()).toBe(
+      0,
+    );
+    expect(await tableTotal(page)).toBe(0);
+  });
+
+  it('codes three comments with the keyboard only', async () => {
+    await page.getByRole('link', { name: 'Code', exact: true }).click();
+    const status = page.locator('.queue-header [role=status]');
+    await expect.poll(() => status.textContent()).toMatch(/^0 of 1\d coded$/);
+    const text = page.locator('.comment-text');
+    await text.waitFor();
+    const first = await text.textContent();
+
+    // First comment: accept the starred suggestions with `a`.
+    await expect
+      .poll(() => page.locator('.starred').count())
+      .toBeGreaterThan(0);
+    expect(await page.locator('.comment-text mark').count()).toBeGreaterThan(0);
+    await page.keyboard.press('a');
+    const ticked = page.locator('.theme-picker input:checked');
+    await expect.poll(() => ticked.count()).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text.textContent()).not.toBe(first);
+
+    // Second and third: toggle themes by their number keys.
+    await page.keyboard.press('1');
+    await page.keyboard.press('2');
+    await expect.poll(() => ticked.count()).toBe(2);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('3');
+    await expect.poll(() => ticked.count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status.textContent()).toMatch(/^3 of 1\d coded$/);
+
+    // Back shows the saved ticks of the third comment.
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => ticked.count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('shows the saved coding and the message when someone saved first', async () => {
+    const shown = await page.locator('.comment-text').textContent();
+    const queue = await server.app.inject('/api/projects/1/queue?status=coded');
+    const ids = (queue.json() as { commentIds: number[] }).commentIds;
+    const comments = await Promise.all(
+      ids.map(async (id) =>
+        (await server.app.inject(`/api/comments/${id}`)).json(),
+      ),
+    );
+    const target = (comments as CommentDetail[]).find((c) => c.text === shown);
+    if (!target?.coding) throw new Error('The comment on screen is not coded.');
+    const elsewhere = await server.app.inject({
+      method: 'PUT',
+      url: `/api/comments/${target.id}/coding`,
+      payload: { themeIds: [], version: target.coding.version },
+    });
+    expect(elsewhere.statusCode).toBe(200);
+
+    await page.keyboard.press('5');
+    await page.keyboard.press('Enter');
+    const alert = page.getByRole('alert');
+    await expect
+      .poll(() => alert.textContent())
+      .toContain('Someone changed this coding since you opened it.');
+    expect(await alert.textContent()).toContain('Saved now: no theme.');
+
+    // Enter again saves the ticks over the newer version and moves on.
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('.comment-text').textContent())
+      .not.toBe(shown);
+  });
+
+  it('undoes a tick with z and adds a theme inline with n', async () => {
+    const ticked = page.locator('.theme-picker input:checked');
+    await page.keyboard.press('1');
+    await page.keyboard.press('2');
+    await page.keyboard.press('z');
+    await expect.poll(() => ticked.count()).toBe(1);
+
+    await page.keyboard.press('n');
+    const name = page.getByLabel('New theme name');
+    await expect
+      .poll(() => name.evaluate((e) => e === document.activeElement))
+      .toBe(true);
+    await page.keyboard.type('Waiting lists');
+    await page.keyboard.press('Enter');
+    const added = page.getByRole('checkbox', { name: /Waiting lists/ });
+    await expect.poll(() => added.isChecked()).toBe(true);
+    expect(await ticked.count()).toBe(2);
+
+    await page.keyboard.press('/');
+    const search = page.getByLabel('Search (/)');
+    expect(await search.evaluate((e) => e === document.activeElement)).toBe(
+      true,
+    );
+  });
+
+  it('shows the new counts in the chart and the table, and the comments behind a count', async () => {
+    await page.getByRole('link', { name: 'Report', exact: true }).click();
+    await page.getByRole('tab', { name: 'Parents/carers' }).waitFor();
+    await page.getByLabel('Chart').check();
+    const bars = page.locator('.chart .recharts-bar-rectangle path');
+    await expect.poll(() => bars.count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    expect(await tableTotal(page)).toBeGreaterThanOrEqual(3);
+    const nonZero = page.locator('table.counts tbody td button', {
+      hasNotText: /^0$/,
+    });
+    await nonZero.first().click();
+    const behind = page.locator('.comments-behind');
+    await behind.waitFor();
+    await expect.poll(() => behind.locator('li').count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('downloads the counts as CSV and the coded comments as XLSX', async () => {
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Counts CSV' }).click(),
+    ]);
+    const rows = parse(readFileSync(await csv.path()), {
+      bom: true,
+      columns: true,
+    }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThan(0);
+
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Coded (long) XLSX' }).click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await xlsx.path());
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.rowCount).toBeGreaterThan(1);
+  });
+
+  it('logged no console errors beyond the two refusals it provoked', () => {
+    // Chromium logs every 4xx reply; these two were asked for above.
+    const provoked = [
+      /status of 400 .*\/api\/projects\/\d+\/imports$/,
+      /status of 409 .*\/api\/comments\/\d+\/coding$/,
+    ];
+    const unexpected = consoleErrors.filter(
+      (e) => !provoked.some((p) => p.test(e)),
+    );
+    expect(unexpected).toEqual([]);
+    expect(consoleErrors).toHaveLength(2);
+  });
+});
