@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import {
   EXPORT_CONTENT_TYPES,
   EXPORT_FORMATS,
@@ -23,7 +23,11 @@ import {
 } from './tables';
 import { csvStream, xlsxStream } from './writers';
 
-export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const exportRoutes: FastifyPluginCallbackTypebox = (
+  app,
+  _options,
+  done,
+) => {
   app.get(
     '/projects/:projectId/exports/:kind.:format',
     {
@@ -38,7 +42,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request, reply) => {
+    (request, reply) => {
       const { projectId, kind, format } = request.params;
       if (!isExportKind(kind)) {
         throw errors.validation(
@@ -56,12 +60,14 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
       const rows = exportRows(app.db, kind, resolved);
       const fileName = exportFileName(resolved.project.name, kind, format);
-      return reply
+      void reply
         .header('content-type', EXPORT_CONTENT_TYPES[format])
         .header('content-disposition', `attachment; filename="${fileName}"`)
         .send(format === 'csv' ? csvStream(rows) : xlsxStream(rows, kind));
     },
   );
+
+  done();
 };
 
 function exportRows(

@@ -158,9 +158,9 @@ export const importRoutes: FastifyPluginAsyncTypebox = (app) => {
         response: { 200: Type.Array(PastImport), 404: ErrorReply },
       },
     },
-    (request, reply) => {
+    (request) => {
       requireProject(request, request.params.projectId);
-      return reply.send(
+      return Promise.resolve(
         listImports(request.server.db, request.params.projectId),
       );
     },
@@ -175,11 +175,11 @@ export const importRoutes: FastifyPluginAsyncTypebox = (app) => {
         response: { 200: ImportProgress, 404: ErrorReply },
       },
     },
-    (request, reply) => {
+    (request) => {
       const progress = getProgress(request.params.token);
       if (!progress)
         throw errors.notFound('import in progress', request.params.token);
-      return reply.send(progress);
+      return Promise.resolve(progress);
     },
   );
   return Promise.resolve();

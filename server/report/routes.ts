@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { ProjectIdParams, ErrorReply } from '../../shared/api/projects';
 import {
   CountsReply,
@@ -15,7 +15,11 @@ import {
 } from './counts-repository';
 import { resolveScope } from './scope';
 
-export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const reportRoutes: FastifyPluginCallbackTypebox = (
+  app,
+  _options,
+  done,
+) => {
   app.get(
     '/projects/:projectId/report/counts',
     {
@@ -26,7 +30,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CountsReply, 400: ErrorReply, 404: ErrorReply },
       },
     },
-    async (request) => {
+    (request) => {
       const { scope, coder } = resolveScope(
         app.db,
         request.params.projectId,
@@ -50,7 +54,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request) => {
+    (request) => {
       const { projectId } = request.params;
       const query = request.query;
       const { scope } = resolveScope(app.db, projectId, query);
@@ -65,6 +69,8 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
     },
   );
+
+  done();
 };
 
 function parseGroupId(groupId: string | undefined): number | null | undefined {

@@ -104,7 +104,7 @@ describe('case C03: multi-line answers survive the export round trip', () => {
         .get() as number;
       const res = await download(`${kind}.csv?coderId=${coderId}`);
       expect(res.statusCode).toBe(200);
-      const [header, ...rows] = parse(res.body, { bom: true }) as string[][];
+      const [header, ...rows] = parse(res.body, { bom: true });
       expect(header?.[5]).toBe('comment');
       expect(rows).toHaveLength(3);
       for (const row of rows) {
@@ -125,7 +125,7 @@ describe('case C03: multi-line answers survive the export round trip', () => {
     expect(sheet?.rowCount).toBe(4);
     const texts = new Map<string, unknown>();
     sheet?.eachRow((row, n) => {
-      if (n > 1) texts.set(String(row.getCell(1).value), row.getCell(6).value);
+      if (n > 1) texts.set(row.getCell(1).text, row.getCell(6).value);
     });
     expect(Object.fromEntries(texts)).toEqual(Object.fromEntries(stored));
   });

@@ -142,7 +142,7 @@ describe('case C12: formula-like answers on export', () => {
   it('neutralises the right CSV cells and keeps the file valid', async () => {
     const res = await get(`exports/codings-long.csv?coderId=${coder}`);
     expect(res.statusCode).toBe(200);
-    const records = parse(res.body, { bom: true }) as string[][];
+    const records = parse(res.body, { bom: true });
     const data = records.slice(1);
     expect(data).toHaveLength(7);
     const text = new Map(data.map((r) => [r[0], r[5]]));
@@ -162,7 +162,7 @@ describe('case C12: formula-like answers on export', () => {
 
   it('neutralises codings-wide headers (theme names) too', async () => {
     const res = await get('exports/codings-wide.csv');
-    const [header, ...rows] = parse(res.body, { bom: true }) as string[][];
+    const [header, ...rows] = parse(res.body, { bom: true });
     expect(header?.at(-1)).toBe("'=SUM(A1:A9)");
     expect(rows).toHaveLength(7);
     expect(rows.every((r) => r.at(-1) === '1')).toBe(true);

@@ -66,7 +66,7 @@ describe('export routes', () => {
   const csvRecords = async (path: string) => {
     const res = await download(path);
     expect(res.statusCode).toBe(200);
-    return parse(res.body, { bom: true }) as string[][];
+    return parse(res.body, { bom: true });
   };
   const xlsxRows = async (path: string) => {
     const res = await download(path);
@@ -93,7 +93,7 @@ describe('export routes', () => {
     expect(res.body.split('\r\n')[0]).toBe(
       `${BOM}question_key,question,group,theme,archived,count,base,percent`,
     );
-    const records = parse(res.body, { bom: true }) as string[][];
+    const records = parse(res.body, { bom: true });
     // 3 themes × 1 question × 3 groups (Parents, -Odd group, (no group)).
     expect(records).toHaveLength(1 + 9);
     expect(records).toContainEqual([
@@ -249,7 +249,9 @@ describe('export routes', () => {
       code: 'validation_failed',
       details: { parameter: 'attr', value: 'LA' },
     });
-    expect(res.json().message).toContain('attr filter "LA"');
+    expect(res.json<{ message: string }>().message).toContain(
+      'attr filter "LA"',
+    );
   });
 
   it('answers 404 for an unknown project', async () => {
@@ -258,6 +260,8 @@ describe('export routes', () => {
       url: '/api/projects/999/exports/counts.csv',
     });
     expect(res.statusCode).toBe(404);
-    expect(res.json().message).toBe('There is no project with id 999.');
+    expect(res.json<{ message: string }>().message).toBe(
+      'There is no project with id 999.',
+    );
   });
 });

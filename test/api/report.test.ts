@@ -311,7 +311,9 @@ describe('report routes', () => {
       url: `/api/projects/${ids.project}/report/counts?coderId=999`,
     });
     expect(res.statusCode).toBe(404);
-    expect(res.json().message).toBe('There is no coder with id 999.');
+    expect(res.json<{ message: string }>().message).toBe(
+      'There is no coder with id 999.',
+    );
   });
 
   it('answers 404 for a theme, question or group of no such project', async () => {
@@ -328,7 +330,7 @@ describe('report routes', () => {
         url: `/api/projects/${ids.project}/report/comments?${query}`,
       });
       expect(res.statusCode).toBe(404);
-      expect(res.json().message).toBe(message);
+      expect(res.json<{ message: string }>().message).toBe(message);
     }
   });
 
@@ -338,13 +340,13 @@ describe('report routes', () => {
       url: `/api/projects/${ids.project}/report/comments?groupId=parents`,
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().code).toBe('validation_failed');
-    expect(res.json().message).toContain('groupId');
+    expect(res.json<{ code: string }>().code).toBe('validation_failed');
+    expect(res.json<{ message: string }>().message).toContain('groupId');
     const status = await t.app.inject({
       method: 'GET',
       url: `/api/projects/${ids.project}/report/comments?status=done`,
     });
     expect(status.statusCode).toBe(400);
-    expect(status.json().message).toContain('status');
+    expect(status.json<{ message: string }>().message).toContain('status');
   });
 });

@@ -152,10 +152,13 @@ describe('a new user codes a small survey in the browser', () => {
     await expect.poll(() => text.textContent()).not.toBe(first);
 
     // Second and third: toggle themes by their number keys.
+    const position = page.locator('.position');
+    await expect.poll(() => position.textContent()).toMatch(/^Comment 2 of/);
     await page.keyboard.press('1');
     await page.keyboard.press('2');
     await expect.poll(() => ticked.count()).toBe(2);
     await page.keyboard.press('Enter');
+    await expect.poll(() => position.textContent()).toMatch(/^Comment 3 of/);
     await page.keyboard.press('3');
     await expect.poll(() => ticked.count()).toBe(1);
     await page.keyboard.press('Enter');
@@ -170,13 +173,13 @@ describe('a new user codes a small survey in the browser', () => {
   it('shows the saved coding and the message when someone saved first', async () => {
     const shown = await page.locator('.comment-text').textContent();
     const queue = await server.app.inject('/api/projects/1/queue?status=coded');
-    const ids = (queue.json() as { commentIds: number[] }).commentIds;
+    const ids = queue.json<{ commentIds: number[] }>().commentIds;
     const comments = await Promise.all(
       ids.map(async (id) =>
-        (await server.app.inject(`/api/comments/${id}`)).json(),
+        (await server.app.inject(`/api/comments/${id}`)).json<CommentDetail>(),
       ),
     );
-    const target = (comments as CommentDetail[]).find((c) => c.text === shown);
+    const target = comments.find((c) => c.text === shown);
     if (!target?.coding) throw new Error('The comment on screen is not coded.');
     const elsewhere = await server.app.inject({
       method: 'PUT',
@@ -249,10 +252,10 @@ describe('a new user codes a small survey in the browser', () => {
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Counts CSV' }).click(),
     ]);
-    const rows = parse(readFileSync(await csv.path()), {
+    const rows = parse<Record<string, string>>(readFileSync(await csv.path()), {
       bom: true,
       columns: true,
-    }) as Record<string, string>[];
+    });
     expect(rows.length).toBeGreaterThan(0);
 
     const [xlsx] = await Promise.all([

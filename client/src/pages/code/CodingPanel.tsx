@@ -57,6 +57,7 @@ export function CodingPanel(props: {
 
   function handleKey(key: string): boolean {
     if (adding) return false;
+    if (session.saving) return true;
     const commands: Record<string, () => void> = {
       '/': props.onSearchKey,
       a: () =>

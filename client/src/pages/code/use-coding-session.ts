@@ -31,6 +31,9 @@ export function useCodingSession(ids: number[], onFirstCoding: () => void) {
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const saved = useRef<SavedChange[]>([]);
+  // While a save is on its way, keys are ignored: they would land on the
+  // comment being left.
+  const [saving, setSaving] = useState(false);
   const id = ids[position];
 
   useEffect(() => {
@@ -61,6 +64,7 @@ export function useCodingSession(ids: number[], onFirstCoding: () => void) {
 
   async function put(target: CommentDetail, themeIds: number[]) {
     const version = target.coding?.version ?? 0;
+    setSaving(true);
     try {
       const reply = await api<{ coding: Coding }>(
         'PUT',
@@ -78,6 +82,8 @@ export function useCodingSession(ids: number[], onFirstCoding: () => void) {
       }
       setError(e);
       return null;
+    } finally {
+      setSaving(false);
     }
   }
 
@@ -127,6 +133,7 @@ export function useCodingSession(ids: number[], onFirstCoding: () => void) {
     comment: comment?.id === id ? comment : null,
     selection,
     dirty: edits.length > 0,
+    saving,
     stale,
     error,
     notice,
