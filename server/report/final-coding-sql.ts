@@ -9,8 +9,9 @@
  *   (`decided`, `single`, `agreed`, `unreconciled`, `uncoded`) and, unless
  *   a lead decided, the coding whose themes are final. An agreed comment
  *   takes any one of its identical codings (the lowest id); `coding_id` is
- *   null unless the status is `single` or `agreed`. Materialised, as the
- *   counts read it twice (bases and themes) in one statement.
+ *   null unless the status is `single` or `agreed`. Materialised (as
+ *   `compared`): the counts read it twice, for bases and for themes, and
+ *   the comparison of theme sets must run once per comment.
  * - `final_themes(comment_id, question_id, group_id, substantive,
  *   theme_id)`: one row per theme of each final coding.
  *
@@ -86,28 +87,30 @@ const RESOLVED_FINAL = `
         AS first_coding
     FROM scope s
   ),
-  statuses AS (
+  compared AS MATERIALIZED (
     SELECT x.*,
+      CASE WHEN NOT decided AND codings > 1 THEN (
+        SELECT count(DISTINCT coalesce((
+          SELECT group_concat(ct.theme_id, ',' ORDER BY ct.theme_id)
+          FROM coding_themes ct WHERE ct.coding_id = o.id
+        ), ''))
+        FROM codings o WHERE o.comment_id = x.comment_id
+      ) END AS variants
+    FROM looked_up x
+  ),
+  resolved AS (
+    SELECT comment_id, question_id, group_id, substantive,
       CASE
         WHEN decided THEN 'decided'
         WHEN codings = 0 THEN 'uncoded'
         WHEN codings = 1 THEN 'single'
-        WHEN (
-          SELECT count(DISTINCT coalesce((
-            SELECT group_concat(ct.theme_id, ',' ORDER BY ct.theme_id)
-            FROM coding_themes ct WHERE ct.coding_id = o.id
-          ), ''))
-          FROM codings o WHERE o.comment_id = x.comment_id
-        ) = 1 THEN 'agreed'
+        WHEN variants = 1 THEN 'agreed'
         ELSE 'unreconciled'
-      END AS status
-    FROM looked_up x
-  ),
-  resolved AS MATERIALIZED (
-    SELECT comment_id, question_id, group_id, substantive, status,
-      CASE WHEN status IN ('single', 'agreed') THEN first_coding END
-        AS coding_id
-    FROM statuses
+      END AS status,
+      CASE
+        WHEN NOT decided AND (codings = 1 OR variants = 1) THEN first_coding
+      END AS coding_id
+    FROM compared
   )`;
 
 const RESOLVED_CODER = `

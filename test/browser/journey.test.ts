@@ -268,16 +268,64 @@ describe('a new user codes a small survey in the browser', () => {
     expect(sheet?.rowCount).toBeGreaterThan(1);
   });
 
-  it('logged no console errors beyond the two refusals it provoked', () => {
-    // Chromium logs every 4xx reply; these two were asked for above.
+  it('downloads the chart as SVG and PNG', async () => {
+    await page.getByLabel('Chart').check();
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Chart SVG' }).click(),
+    ]);
+    expect(svg.suggestedFilename()).toBe(
+      'EHC survey 2016 - Parents_carers.svg',
+    );
+    const svgText = readFileSync(await svg.path(), 'utf8');
+    expect(svgText).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svgText).toContain('Partnership');
+
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Chart PNG' }).click(),
+    ]);
+    const bytes = readFileSync(await png.path());
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(2000);
+  });
+
+  it('refuses to delete a theme in use, with the reason, until confirmed', async () => {
+    await page.getByRole('link', { name: 'Codebook', exact: true }).click();
+    const row = page.getByRole('row', { name: /Paperwork/ });
+    await row.waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Transport');
+    await page.getByRole('button', { name: 'Add theme' }).click();
+    await page.getByRole('row', { name: /Transport/ }).waitFor();
+
+    const used = await page
+      .locator('table.themes tbody tr')
+      .filter({ hasNotText: /\b0 comments/ })
+      .first()
+      .locator('th')
+      .textContent();
+    const dialog = page.waitForEvent('dialog');
+    await page.getByRole('button', { name: `Delete ${used ?? ''}` }).click();
+    const question = await dialog;
+    expect(question.message()).toMatch(/is used in \d+ coding/);
+    await question.dismiss();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/is used in \d+ coding/);
+    expect(await page.getByRole('row', { name: used ?? '' }).count()).toBe(1);
+  });
+
+  it('logged no console errors beyond the three refusals it provoked', () => {
+    // Chromium logs every 4xx reply; these three were asked for above.
     const provoked = [
       /status of 400 .*\/api\/projects\/\d+\/imports$/,
       /status of 409 .*\/api\/comments\/\d+\/coding$/,
+      /status of 409 .*\/api\/themes\/\d+$/,
     ];
     const unexpected = consoleErrors.filter(
       (e) => !provoked.some((p) => p.test(e)),
     );
     expect(unexpected).toEqual([]);
-    expect(consoleErrors).toHaveLength(2);
+    expect(consoleErrors).toHaveLength(3);
   });
 });

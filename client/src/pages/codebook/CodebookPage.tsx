@@ -46,7 +46,10 @@ export function CodebookPage({ project }: { project: ProjectDetail }) {
   }
 
   const actions: ThemeActions = {
-    onEdit: setEditing,
+    onEdit: (t) => {
+      setEditing(t);
+      document.getElementById('theme-form-heading')?.scrollIntoView();
+    },
     onArchive: (t, archived) =>
       void change(() => api('PATCH', `/api/themes/${t.id}`, { archived })),
     onDelete: (t) => void deleteTheme(t),

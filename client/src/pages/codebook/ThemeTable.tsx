@@ -50,7 +50,8 @@ export function ThemeTable(props: {
             <td>{t.keywords.join(', ')}</td>
             <td>{groupNames(t, groups)}</td>
             <td className="num">
-              {t.usage.comments.toLocaleString()} comments
+              {t.usage.comments.toLocaleString()}{' '}
+              {t.usage.comments === 1 ? 'comment' : 'comments'}
             </td>
             <td className="actions">
               <button

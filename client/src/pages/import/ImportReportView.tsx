@@ -33,6 +33,12 @@ export function ImportReportView(props: {
             {newThemes > 0 && <>, {plural(newThemes, 'new theme')}</>}
           </li>
         )}
+        {(report.unmappedGroupValues ?? []).map((u) => (
+          <li key={u.value}>
+            Group value “{u.value}” was not mapped to a group (
+            {plural(u.respondents, 'respondent')})
+          </li>
+        ))}
       </ul>
       <p>
         <a href={hrefFor({ page: 'code', projectId })}>Start coding</a> ·{' '}

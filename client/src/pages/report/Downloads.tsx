@@ -1,6 +1,6 @@
 import { useState, type RefObject } from 'react';
 import { errorMessage } from '../../api/client';
-import { downloadPng, downloadSvg } from './chart-export';
+import { downloadPng, downloadSvg, type LegendItem } from './chart-export';
 
 const EXPORTS: { kind: string; label: string }[] = [
   { kind: 'counts', label: 'Counts' },
@@ -13,12 +13,13 @@ export function Downloads(props: {
   attr: string;
   chartRef: RefObject<HTMLDivElement | null>;
   chartName: string;
+  legend: LegendItem[];
 }) {
-  const { projectId, attr, chartRef, chartName } = props;
+  const { projectId, attr, chartRef, chartName, legend } = props;
   const [error, setError] = useState<string | null>(null);
   const query = attr ? `?attr=${encodeURIComponent(attr)}` : '';
   const svg = () =>
-    chartRef.current?.querySelector('svg.recharts-surface') ?? null;
+    chartRef.current?.querySelector('.recharts-wrapper > svg') ?? null;
 
   function handleChart(format: 'svg' | 'png') {
     const element = svg();
@@ -26,9 +27,9 @@ export function Downloads(props: {
       return setError('Show the chart first, then download it.');
     const fileName = `${chartName}.${format}`;
     setError(null);
-    if (format === 'svg') downloadSvg(element, fileName);
+    if (format === 'svg') downloadSvg(element, legend, fileName);
     else
-      downloadPng(element, fileName).catch((e: unknown) =>
+      downloadPng(element, legend, fileName).catch((e: unknown) =>
         setError(errorMessage(e)),
       );
   }

@@ -9,7 +9,12 @@ import { Downloads } from './Downloads';
 import { GroupTabs } from './GroupTabs';
 import { ReportControls, type View } from './ReportControls';
 import { ThemeChart } from './ThemeChart';
-import { rowsForGroup, type CellRef, type SortOrder } from './report-data';
+import {
+  QUESTION_COLOURS,
+  rowsForGroup,
+  type CellRef,
+  type SortOrder,
+} from './report-data';
 
 function countsUrl(projectId: number, attr: string): string {
   const query = attr ? `?attr=${encodeURIComponent(attr)}` : '';
@@ -27,6 +32,10 @@ export function ReportPage({ project }: { project: ProjectDetail }) {
   const data = counts.data;
   const group = data?.groups[Math.min(tab, data.groups.length - 1)];
   const rows = data && group ? rowsForGroup(data, group.id, order) : [];
+  const legend = (data?.questions ?? []).map((q, i) => ({
+    label: q.label,
+    colour: QUESTION_COLOURS[i % QUESTION_COLOURS.length] ?? '#2f5d8a',
+  }));
 
   return (
     <>
@@ -91,6 +100,7 @@ export function ReportPage({ project }: { project: ProjectDetail }) {
               attr={attr}
               chartRef={chartRef}
               chartName={`${project.name} - ${group.name}`}
+              legend={legend}
             />
           </div>
         </>
