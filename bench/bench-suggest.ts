@@ -1,19 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
 import { initialKeywords } from '../shared/keywords';
 import { buildKeywordIndex, suggest } from '../shared/suggest/keyword-index';
-import { quantile } from './stats';
+import { quantile, readCsvRecords } from './stats';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** Suggestion latency for single comments against the 50-theme codebook. */
 export function benchSuggest(texts: readonly string[]) {
-  const codebook = parse(
-    readFileSync(join(here, '../server/sample/nhs-fft-codebook.csv')),
-    { columns: true, bom: true },
-  ) as Array<Record<string, string>>;
+  const codebook = readCsvRecords(
+    join(here, '../server/sample/nhs-fft-codebook.csv'),
+  );
   const themes = codebook.map((row, i) => {
     const name = row.name ?? row.theme ?? '';
     const definition = row.definition ?? row.description ?? '';

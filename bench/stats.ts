@@ -1,3 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+
+/** The records of a CSV file with a header row. */
+export function readCsvRecords(file: string): Array<Record<string, string>> {
+  return parse(readFileSync(file), { columns: true, bom: true });
+}
+
 /** The q-quantile (0–1) of a list of numbers, by nearest rank. */
 export function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return Number.NaN;

@@ -304,11 +304,15 @@ describe('a new user codes a small survey in the browser', () => {
       .first()
       .locator('th')
       .textContent();
-    const dialog = page.waitForEvent('dialog');
+    // Answer the confirm as it opens: it blocks the page until answered.
+    const asked = new Promise<string>((resolve) => {
+      page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.dismiss();
+      });
+    });
     await page.getByRole('button', { name: `Delete ${used ?? ''}` }).click();
-    const question = await dialog;
-    expect(question.message()).toMatch(/is used in \d+ coding/);
-    await question.dismiss();
+    expect(await asked).toMatch(/is used in \d+ coding/);
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toMatch(/is used in \d+ coding/);
