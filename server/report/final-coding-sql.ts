@@ -28,6 +28,12 @@ export interface CountScope {
   filters: readonly AttributeFilter[];
   /** Count this coder's codings instead of the final codings. */
   coderId: number | null;
+  /**
+   * Set when no comment of the project has a lead decision or more than
+   * one coding (see `hasOnlySingleCodings`): each comment's final coding is
+   * then its one coding, and the per-comment comparison is skipped.
+   */
+  singleCodingsOnly?: boolean;
 }
 
 export type SqlParams = Record<string, string | number>;
@@ -123,6 +129,16 @@ const RESOLVED_CODER = `
       ON cd.comment_id = s.comment_id AND cd.coder_id = @coderId
   )`;
 
+// Every comment has at most one coding and none has a lead decision.
+const RESOLVED_SINGLE = `
+  resolved AS MATERIALIZED (
+    SELECT s.comment_id, s.question_id, s.group_id, s.substantive,
+      CASE WHEN cd.id IS NULL THEN 'uncoded' ELSE 'single' END AS status,
+      cd.id AS coding_id
+    FROM scope s
+    LEFT JOIN codings cd ON cd.comment_id = s.comment_id
+  )`;
+
 const FINAL_THEMES = `
   final_themes AS (
     SELECT r.comment_id, r.question_id, r.group_id, r.substantive,
@@ -146,7 +162,12 @@ export function scopedSql(scope: CountScope): ScopedSql {
     ...attributes.params,
   };
   if (scope.coderId !== null) params.coderId = scope.coderId;
-  const resolved = scope.coderId === null ? RESOLVED_FINAL : RESOLVED_CODER;
+  const resolved =
+    scope.coderId !== null
+      ? RESOLVED_CODER
+      : scope.singleCodingsOnly
+        ? RESOLVED_SINGLE
+        : RESOLVED_FINAL;
   return {
     with: `WITH ${SCOPE(attributes.sql)},${resolved},${FINAL_THEMES}`,
     params,

@@ -55,7 +55,12 @@ export function resolveScope(
 
   return {
     project,
-    scope: { projectId, filters, coderId: coder?.id ?? null },
+    scope: {
+      projectId,
+      filters,
+      coderId: coder?.id ?? null,
+      singleCodingsOnly: hasOnlySingleCodings(db, projectId),
+    },
     coder,
   };
 }
@@ -83,4 +88,28 @@ function hasAttribute(db: Db, projectId: number, name: string): boolean {
       )
       .get(projectId, name) !== undefined
   );
+}
+
+/**
+ * True when no comment of the project has a lead decision or codings by
+ * more than one coder, so the final coding of each comment is simply its
+ * one coding. Reads the codings index once; cheap next to a count.
+ */
+export function hasOnlySingleCodings(db: Db, projectId: number): boolean {
+  const complex = db.$client
+    .prepare(
+      `SELECT 1 FROM final_codings f
+       JOIN comments c ON c.id = f.comment_id
+       WHERE c.project_id = @projectId
+       UNION ALL
+       SELECT 1 FROM (
+         SELECT comment_id FROM codings
+         GROUP BY comment_id HAVING count(*) > 1
+       ) m
+       JOIN comments c ON c.id = m.comment_id
+       WHERE c.project_id = @projectId
+       LIMIT 1`,
+    )
+    .get({ projectId });
+  return complex === undefined;
 }
