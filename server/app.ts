@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Db } from './db/open-database';
 import { registerErrorHandler } from './error-handler';
+import { validatorCompiler } from './validation';
 import { ensureLocalCoder } from './coders/local-coder';
 import { projectRoutes } from './projects/routes';
 import { importRoutes } from './import/routes';
@@ -44,6 +45,7 @@ export async function buildApp(options: AppOptions) {
     bodyLimit: 10 * 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.setValidatorCompiler(validatorCompiler);
   app.decorate('db', options.db);
   app.decorate('localCoderId', ensureLocalCoder(options.db));
   registerErrorHandler(app);

@@ -32,6 +32,11 @@ Import options:
   --text-column <col>      the column holding the answer
   --codes-column <col>     a column of existing codes, separated by |
   --coder <name>           whose codes those are (default: imported)
+                           Repeat the pair for several coders' codes side by
+                           side: --codes-column a --coder ann
+                           --codes-column b --coder ben (names must differ).
+                           An empty codes cell means that coder did not code
+                           the answer.
   --header-rows <n>        1, 2 or 3 (default: detected)
   --sheet <name>           the XLSX sheet (default: the first)
   --json                   print the import report as JSON
@@ -50,8 +55,8 @@ const OPTIONS = {
   layout: { type: 'string' },
   'question-column': { type: 'string' },
   'text-column': { type: 'string' },
-  'codes-column': { type: 'string' },
-  coder: { type: 'string' },
+  'codes-column': { type: 'string', multiple: true },
+  coder: { type: 'string', multiple: true },
   'header-rows': { type: 'string' },
   sheet: { type: 'string' },
   json: { type: 'boolean' },
@@ -136,17 +141,43 @@ function applyFlags(proposed: Mapping, flags: Flags): Mapping {
   } else if (flags.layout && flags.layout !== 'wide') {
     throw new UsageError('--layout must be wide or long.');
   }
-  if (flags['codes-column'])
-    m.codes = {
-      format: 'delimited',
-      column: flags['codes-column'],
-      coder: flags.coder ?? 'imported',
-    };
-  else if (flags.coder && m.codes) m.codes = { ...m.codes, coder: flags.coder };
+  const codes = codesFromFlags(m.codes, flags);
+  if (codes !== undefined) m.codes = codes;
   const remapped = REMAPPING_FLAGS.some((name) => flags[name] !== undefined);
   // The proposal's attribute list no longer fits: keep every other column.
   if (remapped) delete m.attributeColumns;
   return m;
+}
+
+/**
+ * The codes the command line asks for: `--codes-column`/`--coder` pairs
+ * (one column may go without a coder), or a `--coder` renaming the
+ * proposed codes. Undefined: keep the proposal.
+ */
+function codesFromFlags(
+  proposed: Mapping['codes'],
+  flags: Flags,
+): Mapping['codes'] | undefined {
+  const columns = flags['codes-column'] ?? [];
+  const coders = flags.coder ?? [];
+  if (columns.length === 0) {
+    if (coders.length > 1)
+      throw new UsageError('Give each --coder its --codes-column.');
+    const [coder] = coders;
+    if (coder === undefined || !proposed || Array.isArray(proposed))
+      return undefined;
+    return { ...proposed, coder };
+  }
+  if (columns.length > 1 && coders.length !== columns.length)
+    throw new UsageError(
+      `Give one --coder per --codes-column: ${plural(columns.length, 'column')}, ${plural(coders.length, 'coder')}.`,
+    );
+  const specs = columns.map((column, i) => ({
+    format: 'delimited' as const,
+    column,
+    coder: coders[i] ?? 'imported',
+  }));
+  return specs.length === 1 ? specs[0] : specs;
 }
 
 async function runImport(file: string | undefined, flags: Flags) {
@@ -192,9 +223,9 @@ function describe(r: ImportReport, project: ProjectRow): string {
     lines.push(
       `  Closed items: ${r.closedQuestions.map((q) => `${q.key} (${q.answers})`).join(', ')}.`,
     );
-  if (r.coder)
+  if (r.coders.length)
     lines.push(
-      `  ${plural(r.codings, 'coding')} by ${r.coder}; new themes: ${r.newThemes.length}.`,
+      `  Codings: ${r.coders.map((c) => `${plural(c.codings, 'coding')} by ${c.name}`).join(', ')}; new themes: ${r.newThemes.length}.`,
     );
   if (r.unmappedGroupValues?.length)
     lines.push(

@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ErrorObject } from 'ajv';
 import { AppError, errors } from './errors';
+import { fieldProblems, partName } from './validation';
 
 /**
  * The one error handler: AppErrors go out as `{ code, message, details }`
@@ -18,18 +20,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
 
     if ('validation' in error && error.validation) {
-      const fields = error.validation.map((v) => ({
-        field:
-          (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') ||
-          String(
-            (v.params as { missingProperty?: string }).missingProperty ?? '',
-          ),
-        problem: v.message ?? 'is not valid',
-      }));
-      const where = error.validationContext ?? 'request';
+      const fields = fieldProblems(error.validation as ErrorObject[]);
+      const where = partName(error.validationContext);
       const first = fields[0];
       const message = first
-        ? `The ${where} is not valid: ${first.field ? `${first.field} ` : ''}${first.problem}.`
+        ? `The ${where} is not valid: ${[first.field, first.problem].filter(Boolean).join(' ')}.`
         : `The ${where} is not valid.`;
       return reply
         .status(400)

@@ -76,6 +76,14 @@ export const errors = {
       `The file is larger than ${limitMb} MB.`,
     ),
 
+  projectNameTaken: (name: string) =>
+    new AppError(
+      409,
+      'project_name_taken',
+      `A project called "${name}" already exists. Choose another name.`,
+      { name },
+    ),
+
   // Codebook
   themeNameTaken: (name: string) =>
     new AppError(
@@ -109,5 +117,12 @@ export const errors = {
       'stale_coding',
       'Someone changed this coding since you opened it. Their version is shown; apply your change again if it still holds.',
       { current },
+    ),
+  noCodingToDelete: (commentId: number) =>
+    new AppError(
+      404,
+      'not_found',
+      `You have not coded comment ${commentId}, so there is no coding to delete.`,
+      { what: 'coding', commentId },
     ),
 } as const;

@@ -108,15 +108,17 @@ function checkCodes(
   file: string,
   problems: FileProblem[],
 ): void {
-  if (r.codes?.format !== 'binary') return;
-  for (const column of r.codes.columns) {
-    const value = cell(row, column.index);
-    if (ticked(value) === null)
-      problems.push({
-        file,
-        row: fileRow,
-        column: column.name,
-        message: `A theme column should hold 1 (theme applies) or 0/empty, not "${value.slice(0, 40)}".`,
-      });
+  for (const codes of r.codes) {
+    if (codes.format !== 'binary') continue;
+    for (const column of codes.columns) {
+      const value = cell(row, column.index);
+      if (ticked(value) === null)
+        problems.push({
+          file,
+          row: fileRow,
+          column: column.name,
+          message: `A theme column should hold 1 (theme applies) or 0/empty, not "${value.slice(0, 40)}".`,
+        });
+    }
   }
 }

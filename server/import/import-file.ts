@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ImportReport, Mapping, Preview } from '../../shared/api/import';
+import { codesSpecs, repeatedCoder } from '../../shared/import/codes-specs';
 import { columnNames, detectHeaderRows } from '../../shared/import/headers';
 import {
   guessKinds,
@@ -126,6 +127,7 @@ async function runImport(
   const { fileName, mapping } = input;
   const project = findProject(db, input.projectId);
   if (!project) throw errors.notFound('project', input.projectId);
+  refuseRepeatedCoder(mapping);
   const contentHash = createHash('sha256').update(input.bytes).digest('hex');
   refuseRepeat(db, project.id, contentHash, fileName);
 
@@ -171,6 +173,16 @@ async function runImport(
       onRows: (n) => progress.rows(n),
     });
   });
+}
+
+/** Each coder's codes come from one spec, so no coding is split in two. */
+function refuseRepeatedCoder(mapping: Mapping): void {
+  const coder = repeatedCoder(codesSpecs(mapping.codes), mapping.layout);
+  if (coder !== null)
+    throw errors.validation(
+      `The mapping gives the codes of several columns to the same coder "${coder}": give each coder’s codes their own coder name.`,
+      { field: 'mapping', path: 'codes', coder },
+    );
 }
 
 function refuseRepeat(

@@ -3,7 +3,8 @@
  * can be checked before reading any data row: every named column exists,
  * the layout has what it needs.
  */
-import type { Mapping } from '../../shared/api/import';
+import type { CodesSpec, Mapping } from '../../shared/api/import';
+import { codesSpecs, specCoder } from '../../shared/import/codes-specs';
 import type { HeaderColumn } from '../../shared/import/headers';
 import type { FileProblem } from '../errors';
 
@@ -57,10 +58,9 @@ export interface ResolvedMapping {
   text: ColumnRef | null;
   closed: QuestionRef[];
   attributes: ColumnRef[];
-  codes: CodesRef | null;
+  /** One entry per coder's codes, in mapping order. */
+  codes: CodesRef[];
 }
-
-export const DEFAULT_IMPORT_CODER = 'imported';
 
 export function resolveMapping(
   mapping: Mapping,
@@ -112,7 +112,9 @@ export function resolveMapping(
         column: c.column,
         message: `The column "${c.column}" is mapped both as an open question and as a closed item.`,
       });
-  const codes = resolveCodes(mapping, questions, ref, file, problems);
+  const codes = codesSpecs(mapping.codes).map((spec) =>
+    resolveCodes(spec, mapping.layout, questions, ref, file, problems),
+  );
   const resolved: ResolvedMapping = {
     layout: mapping.layout,
     id,
@@ -183,17 +185,16 @@ function resolveLayout(
 }
 
 function resolveCodes(
-  mapping: Mapping,
+  codes: CodesSpec,
+  layout: Mapping['layout'],
   questions: QuestionRef[],
   ref: Ref,
   file: string,
   problems: FileProblem[],
-): CodesRef | null {
-  const codes = mapping.codes;
-  if (!codes) return null;
-  const coder = codes.coder?.trim() || DEFAULT_IMPORT_CODER;
+): CodesRef {
+  const coder = specCoder(codes);
   let question = 0;
-  if (mapping.layout === 'wide') {
+  if (layout === 'wide') {
     const wanted = codes.question;
     question = wanted
       ? questions.findIndex((q) => q.key === wanted || q.column === wanted)
@@ -204,8 +205,8 @@ function resolveCodes(
       problems.push({
         file,
         message: codes.question
-          ? `The codes belong to question "${codes.question}", which is not one of the mapped questions.`
-          : 'The mapping has several questions: say which one the codes belong to (codes.question).',
+          ? `The codes of coder "${coder}" belong to question "${codes.question}", which is not one of the mapped questions.`
+          : `The mapping has several questions: say which one the codes of coder "${coder}" belong to (codes.question).`,
       });
   }
   if (codes.format === 'binary')
@@ -214,7 +215,7 @@ function resolveCodes(
       coder,
       question,
       columns: codes.columns.map((c) => ({
-        ...ref(c.column, 'theme'),
+        ...ref(c.column, `theme column of coder "${coder}"`),
         theme: c.theme ?? c.column,
       })),
     };
@@ -222,9 +223,16 @@ function resolveCodes(
     format: 'delimited',
     coder,
     question,
-    ...ref(codes.column, 'codes'),
+    ...ref(codes.column, `codes of coder "${coder}"`),
     delimiter: codes.delimiter ?? '|',
   };
+}
+
+/** Every column the code specs read. */
+function codeColumnIndexes(codes: readonly CodesRef[]): number[] {
+  return codes.flatMap((c) =>
+    c.format === 'binary' ? c.columns.map((col) => col.index) : [c.index],
+  );
 }
 
 function resolveAttributes(
@@ -243,9 +251,7 @@ function resolveAttributes(
       r.text?.index,
       ...r.questions.map((q) => q.index),
       ...r.closed.map((q) => q.index),
-      ...(r.codes?.format === 'binary'
-        ? r.codes.columns.map((c) => c.index)
-        : [r.codes?.index]),
+      ...codeColumnIndexes(r.codes),
     ].filter((i): i is number => i !== undefined),
   );
   return columns

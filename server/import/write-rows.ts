@@ -10,7 +10,7 @@ import { findThemeByName, insertTheme } from '../codebook/themes-repository';
 import type { Db } from '../db/open-database';
 import { ImportWriter, type ProjectRow } from './import-repository';
 import type { Table } from './read-file';
-import type { QuestionRef, ResolvedMapping } from './resolve-mapping';
+import type { CodesRef, QuestionRef, ResolvedMapping } from './resolve-mapping';
 import {
   cell,
   isBlankRow,
@@ -52,8 +52,8 @@ class Tally {
   readonly closed = new Map<string, QuestionTally>();
   readonly groups = new Map<string, { id: number; respondents: number }>();
   readonly unmapped = new Map<string, number>();
-  /** Comment id → theme ids, written as codings at the end. */
-  readonly codings = new Map<number, Set<number>>();
+  /** Coder → comment id → theme ids, written as codings at the end. */
+  readonly codings = new Map<string, Map<number, Set<number>>>();
   readonly newThemes: string[] = [];
 }
 
@@ -73,13 +73,12 @@ export function writeRows(input: WriteInput): ImportReport {
     if (i % 5000 === 0) input.onRows(i);
   }
 
-  const coder = r.codes?.coder ?? null;
-  if (coder) {
+  for (const [coder, codings] of tally.codings) {
     const coderId = ensureCoder(db, coder, 'import');
-    for (const [commentId, themeIds] of tally.codings)
+    for (const [commentId, themeIds] of codings)
       writer.insertCoding(commentId, coderId, [...themeIds]);
   }
-  const report = buildReport(importId, input.fileName, tally, coder);
+  const report = buildReport(importId, input.fileName, tally);
   writer.finishImport(importId, { mapping: input.mapping, report });
   return report;
 }
@@ -88,8 +87,11 @@ function buildReport(
   importId: number,
   fileName: string,
   t: Tally,
-  coder: string | null,
 ): ImportReport {
+  const coders = [...t.codings].map(([name, codings]) => ({
+    name,
+    codings: codings.size,
+  }));
   const unmapped = [...t.unmapped].map(([value, respondents]) => ({
     value,
     respondents,
@@ -108,8 +110,9 @@ function buildReport(
       answers: comments,
     })),
     groups: [...t.groups].map(([name, g]) => ({ name, ...g })),
-    codings: coder ? t.codings.size : 0,
-    coder,
+    codings: coders.reduce((n, c) => n + c.codings, 0),
+    coder: coders[0]?.name ?? null,
+    coders,
     newThemes: t.newThemes,
     ...(unmapped.length ? { unmappedGroupValues: unmapped } : {}),
   };
@@ -118,6 +121,8 @@ function buildReport(
 /** Turns rows into inserts, with the caches one import needs. */
 class RowContext {
   private readonly r: ResolvedMapping;
+  /** Wide layout: the code specs of each question, by position. */
+  private readonly codesByQuestion: CodesRef[][];
   private readonly isPlaceholder: (text: string) => boolean;
   private readonly themeIds = new Map<string, number>();
   /** Long layout: respondent ids and comments seen so far. */
@@ -134,17 +139,25 @@ class RowContext {
     this.isPlaceholder = placeholderTest(input.project.placeholders);
     for (const q of this.r.questions) this.question(q.key, q.label, 'open');
     for (const q of this.r.closed) this.question(q.key, q.label, 'closed');
-    // Every theme column is a theme, even one no row ticks.
-    if (this.r.codes?.format === 'binary')
-      for (const c of this.r.codes.columns) this.theme(c.theme);
+    this.codesByQuestion = this.r.questions.map((_, position) =>
+      this.r.codes.filter((c) => c.question === position),
+    );
+    for (const codes of this.r.codes) {
+      // Every coder is reported, even one who coded nothing here.
+      this.codingsOf(codes.coder);
+      // Every theme column is a theme, even one no row ticks.
+      if (codes.format === 'binary')
+        for (const c of codes.columns) this.theme(c.theme);
+    }
   }
 
   wideRow(row: readonly string[], dataRow: number): void {
     const respondentId = this.respondent(row, String(dataRow));
     this.r.questions.forEach((q, position) => {
       const commentId = this.comment(respondentId, q, cell(row, q.index));
-      if (commentId !== null && this.r.codes?.question === position)
-        this.addCodes(commentId, row);
+      if (commentId === null) return;
+      for (const codes of this.codesByQuestion[position] ?? [])
+        this.addCodes(codes, commentId, row);
     });
     this.closedAnswers(respondentId, row);
   }
@@ -168,7 +181,8 @@ class RowContext {
       commentId = this.comment(respondentId, question, text);
       this.commentIds.set(key, commentId);
     }
-    if (commentId !== null) this.addCodes(commentId, row);
+    if (commentId === null) return;
+    for (const codes of this.r.codes) this.addCodes(codes, commentId, row);
   }
 
   private respondent(row: readonly string[], generatedId: string): number {
@@ -252,13 +266,15 @@ class RowContext {
   }
 
   /**
-   * Adds the row's codes to the comment's coding. Theme columns always give
-   * a coding (all 0 = "no theme applies"); an empty delimited cell gives
-   * none.
+   * Adds the row's codes to the coder's coding of the comment. Theme
+   * columns always give a coding (all 0 = "no theme applies"); an empty
+   * theme-list cell gives none: that coder did not code the comment.
    */
-  private addCodes(commentId: number, row: readonly string[]): void {
-    const codes = this.r.codes;
-    if (!codes) return;
+  private addCodes(
+    codes: CodesRef,
+    commentId: number,
+    row: readonly string[],
+  ): void {
     const names =
       codes.format === 'binary'
         ? codes.columns
@@ -266,12 +282,22 @@ class RowContext {
             .map((c) => c.theme)
         : splitCodes(cell(row, codes.index), codes.delimiter);
     if (codes.format === 'delimited' && names.length === 0) return;
-    let themes = this.tally.codings.get(commentId);
+    const codings = this.codingsOf(codes.coder);
+    let themes = codings.get(commentId);
     if (!themes) {
       themes = new Set();
-      this.tally.codings.set(commentId, themes);
+      codings.set(commentId, themes);
     }
     for (const name of names) themes.add(this.theme(name));
+  }
+
+  private codingsOf(coder: string): Map<number, Set<number>> {
+    let codings = this.tally.codings.get(coder);
+    if (!codings) {
+      codings = new Map();
+      this.tally.codings.set(coder, codings);
+    }
+    return codings;
   }
 
   private theme(name: string): number {

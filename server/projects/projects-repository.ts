@@ -1,5 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { DEFAULT_PLACEHOLDERS, isPlaceholder } from '../../shared/text';
+import {
+  DEFAULT_PLACEHOLDERS,
+  isPlaceholder,
+  nameKey,
+} from '../../shared/text';
 import type {
   ProjectDetail,
   ProjectSettings,
@@ -54,6 +58,18 @@ export function listProjects(db: Db): ProjectSummary[] {
       FROM projects p ORDER BY p.id`,
     )
     .all() as ProjectSummary[];
+}
+
+/** The project with this name (case- and space-insensitive), or null. */
+export function findProjectByName(db: Db, name: string): ProjectRow | null {
+  const key = nameKey(name);
+  return (
+    db
+      .select()
+      .from(projects)
+      .all()
+      .find((project) => nameKey(project.name) === key) ?? null
+  );
 }
 
 export function insertProject(db: Db, name: string): ProjectRow {

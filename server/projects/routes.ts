@@ -9,12 +9,13 @@ import {
   ProjectSummary,
   UpdateProjectBody,
 } from '../../shared/api/projects';
-import { inTransaction } from '../db/open-database';
+import { inTransaction, type Db } from '../db/open-database';
 import { errors } from '../errors';
 import { addStarterThemes } from '../codebook/codebook-service';
 import {
   findCoder,
   getProjectOr404,
+  findProjectByName,
   insertProject,
   listProjects,
   projectDetail,
@@ -24,13 +25,20 @@ import {
 
 const tags = ['projects'];
 
-function checkProjectName(name: string): string {
+/** A trimmed, non-empty name no other project of the database uses. */
+function checkProjectName(
+  db: Db,
+  name: string,
+  projectId: number | null,
+): string {
   const trimmed = name.trim();
   if (trimmed === '') {
     throw errors.validation('The project name must not be empty.', {
       field: 'name',
     });
   }
+  const other = findProjectByName(db, trimmed);
+  if (other && other.id !== projectId) throw errors.projectNameTaken(trimmed);
   return trimmed;
 }
 
@@ -81,11 +89,11 @@ export const projectRoutes: FastifyPluginCallbackTypebox = (
         tags,
         summary: 'Create a project, optionally with a starter codebook',
         body: CreateProjectBody,
-        response: { 201: ProjectSummary, 400: ErrorReply },
+        response: { 201: ProjectSummary, 400: ErrorReply, 409: ErrorReply },
       },
     },
     async (request, reply) => {
-      const name = checkProjectName(request.body.name);
+      const name = checkProjectName(app.db, request.body.name, null);
       const starter = request.body.starterCodebook ?? null;
       const project = inTransaction(app.db, () => {
         const row = insertProject(app.db, name);
@@ -120,14 +128,22 @@ export const projectRoutes: FastifyPluginCallbackTypebox = (
         summary: 'Rename the project or change its placeholder answers',
         params: ProjectIdParams,
         body: UpdateProjectBody,
-        response: { 200: ProjectDetail, 400: ErrorReply, 404: ErrorReply },
+        response: {
+          200: ProjectDetail,
+          400: ErrorReply,
+          404: ErrorReply,
+          409: ErrorReply,
+        },
       },
     },
     (request) => {
       const project = getProjectOr404(app.db, request.params.projectId);
       const { name, placeholders } = request.body;
       updateProject(app.db, project, {
-        name: name === undefined ? undefined : checkProjectName(name),
+        name:
+          name === undefined
+            ? undefined
+            : checkProjectName(app.db, name, project.id),
         placeholders: placeholders && cleanPlaceholders(placeholders),
       });
       return projectDetail(

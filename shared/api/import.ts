@@ -76,6 +76,10 @@ const DelimitedCodes = Type.Object(
   { additionalProperties: false },
 );
 
+/** One coder's codes: a set of 1/0 theme columns or one theme-list column. */
+export const CodesSpec = Type.Union([BinaryCodes, DelimitedCodes]);
+export type CodesSpec = Static<typeof CodesSpec>;
+
 export const Mapping = Type.Object(
   {
     layout: Type.Union([Type.Literal('wide'), Type.Literal('long')]),
@@ -107,8 +111,19 @@ export const Mapping = Type.Object(
     closedColumns: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
     /** Default: every column not used otherwise. */
     attributeColumns: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+    /**
+     * Codes that come with the file: one coder's (one spec), or several
+     * coders' side by side (an array, one spec per coder; coder names must
+     * differ, except in a wide layout where one coder may have a spec per
+     * question). An empty theme-list cell means "not coded by this coder";
+     * a row of 1/0 columns with no 1 means "no theme applies".
+     */
     codes: Type.Optional(
-      Type.Union([BinaryCodes, DelimitedCodes, Type.Null()]),
+      Type.Union([
+        CodesSpec,
+        Type.Array(CodesSpec, { minItems: 1 }),
+        Type.Null(),
+      ]),
     ),
   },
   { additionalProperties: false },
@@ -173,8 +188,14 @@ export const ImportReport = Type.Object({
       respondents: Type.Integer(),
     }),
   ),
+  /** Codings imported, over all coders. */
   codings: Type.Integer(),
+  /** The first (usually only) coder of the imported codes. */
   coder: Type.Union([Type.String(), Type.Null()]),
+  /** Every coder of the imported codes, in mapping order. */
+  coders: Type.Array(
+    Type.Object({ name: Type.String(), codings: Type.Integer() }),
+  ),
   newThemes: Type.Array(Type.String()),
   unmappedGroupValues: Type.Optional(
     Type.Array(

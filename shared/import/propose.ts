@@ -5,6 +5,7 @@
  */
 import type { ColumnKind, Mapping } from '../api/import';
 import { isBlank } from '../text';
+import { codesSpecs, specColumns } from './codes-specs';
 import { looksNumeric } from './headers';
 
 export interface ColumnProfile {
@@ -277,9 +278,7 @@ function unusedColumns(
     m.textColumn,
     ...(m.questions ?? []).map((q) => q.column),
     ...(m.closedColumns ?? []),
-    ...(m.codes?.format === 'binary'
-      ? m.codes.columns.map((c) => c.column)
-      : [m.codes?.column]),
+    ...codesSpecs(m.codes).flatMap(specColumns),
   ]);
   return profiles.map((p) => p.name).filter((name) => !used.has(name));
 }

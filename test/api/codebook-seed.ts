@@ -20,9 +20,12 @@ import {
 } from '../../server/db/schema';
 import { matchingForm } from '../../shared/text';
 
+let projectCount = 0;
+
+/** Creates a project through the API; names are unique unless given. */
 export async function createProject(
   app: App,
-  name = 'POET 2016',
+  name = `POET 2016 (${++projectCount})`,
   starterCodebook: 'parents' | 'practitioners' | null = null,
 ): Promise<number> {
   const res = await app.inject({

@@ -22,4 +22,22 @@ describe('app', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toHaveProperty('openapi');
   });
+
+  it('masks an unexpected failure as a 500 without internals', async () => {
+    const broken = await buildTestApp();
+    broken.db.$client.close(); // every query now throws inside a route
+    const res = await broken.app.inject({
+      method: 'GET',
+      url: '/api/projects',
+    });
+    await broken.close();
+    expect(res.statusCode).toBe(500);
+    expect(res.json()).toEqual({
+      code: 'internal_error',
+      message:
+        'Something went wrong on the server. Nothing was changed; please try again, and report it if it happens again.',
+      details: {},
+    });
+    expect(res.body).not.toMatch(/database|sqlite|stack/i);
+  });
 });

@@ -50,6 +50,35 @@ describe('projects', () => {
     );
   });
 
+  it('refuses a second project of the same name, ignoring case and spaces', async () => {
+    await createProject(t.app, 'Wave 7');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/projects',
+      payload: { name: ' wave  7 ' },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({
+      code: 'project_name_taken',
+      message:
+        'A project called "wave  7" already exists. Choose another name.',
+    });
+
+    const other = await createProject(t.app, 'Wave 8');
+    const rename = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/projects/${other}`,
+      payload: { name: 'WAVE 7' },
+    });
+    expect(rename.statusCode).toBe(409);
+    const same = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/projects/${other}`,
+      payload: { name: 'wave 8' },
+    });
+    expect(same.statusCode).toBe(200);
+  });
+
   it('creates a project with the parents starter codebook', async () => {
     const id = await createProject(t.app, 'With starter', 'parents');
     const themes = await get(`/api/projects/${id}/themes`);

@@ -12,14 +12,18 @@ function rolesFor(layout: MappingDraft['layout']): ColumnRole[] {
   );
 }
 
-/** One row per column of the file: its samples, its role and its label. */
+/**
+ * One row per column of the file: its samples, its role, and the question
+ * label of an open question or the coder of a theme list.
+ */
 export function ColumnRoles(props: {
   preview: ImportPreview;
   draft: MappingDraft;
   onRole: (index: number, role: ColumnRole) => void;
   onLabel: (index: number, label: string) => void;
+  onListCoder: (index: number, coder: string) => void;
 }) {
-  const { preview, draft, onRole, onLabel } = props;
+  const { preview, draft, onRole, onLabel, onListCoder } = props;
   const roles = rolesFor(draft.layout);
   return (
     <table className="table columns">
@@ -30,7 +34,7 @@ export function ColumnRoles(props: {
           <th scope="col">Filled</th>
           <th scope="col">Examples</th>
           <th scope="col">Use as</th>
-          <th scope="col">Question label</th>
+          <th scope="col">Question label or coder</th>
         </tr>
       </thead>
       <tbody>
@@ -62,6 +66,14 @@ export function ColumnRoles(props: {
                     aria-label={`Question label for ${column.name}`}
                     value={draft.labels[i] ?? ''}
                     onChange={(e) => onLabel(i, e.target.value)}
+                  />
+                )}
+                {role === 'codeList' && (
+                  <input
+                    aria-label={`Coder of ${column.name}`}
+                    placeholder="Coder name"
+                    value={draft.listCoders[i] ?? ''}
+                    onChange={(e) => onListCoder(i, e.target.value)}
                   />
                 )}
               </td>

@@ -27,9 +27,11 @@ export function ImportReportView(props: {
           {report.questions.map((q) => q.label).join(' · ')}) ·{' '}
           {plural(report.groups.length, 'respondent group')}
         </li>
-        {report.codings > 0 && (
+        {report.coders.length > 0 && (
           <li>
-            {plural(report.codings, 'coding')} by {report.coder ?? 'imported'}
+            {report.coders
+              .map((c) => `${plural(c.codings, 'coding')} by ${c.name}`)
+              .join(', ')}
             {newThemes > 0 && <>, {plural(newThemes, 'new theme')}</>}
           </li>
         )}

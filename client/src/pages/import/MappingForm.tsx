@@ -7,7 +7,6 @@ const UNIQUE_ROLES: readonly ColumnRole[] = [
   'group',
   'questionKey',
   'text',
-  'codeList',
 ];
 
 /** Gives column `index` a role; a role only one column may hold moves. */
@@ -31,6 +30,7 @@ export function MappingForm(props: {
   const { preview, draft, onChange } = props;
   const hasGroupColumn = draft.roles.includes('group');
   const hasCodes = draft.roles.some((r) => r === 'code' || r === 'codeList');
+  const hasBinaryCodes = draft.roles.includes('code');
   const openColumns = preview.columns.filter(
     (_, i) => draft.roles[i] === 'open',
   );
@@ -68,6 +68,11 @@ export function MappingForm(props: {
           labels[i] = label;
           onChange({ ...draft, labels });
         }}
+        onListCoder={(i, coder) => {
+          const listCoders = [...draft.listCoders];
+          listCoders[i] = coder;
+          onChange({ ...draft, listCoders });
+        }}
       />
       {!hasGroupColumn && (
         <label>
@@ -80,13 +85,15 @@ export function MappingForm(props: {
       )}
       {hasCodes && (
         <div className="row">
-          <label>
-            Coder name for the imported codes
-            <input
-              value={draft.coder}
-              onChange={(e) => onChange({ ...draft, coder: e.target.value })}
-            />
-          </label>
+          {hasBinaryCodes && (
+            <label>
+              Coder of the 1/0 theme columns
+              <input
+                value={draft.coder}
+                onChange={(e) => onChange({ ...draft, coder: e.target.value })}
+              />
+            </label>
+          )}
           {openColumns.length > 1 && (
             <label>
               The codes belong to

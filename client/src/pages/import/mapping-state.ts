@@ -32,7 +32,10 @@ export interface MappingDraft {
   roles: ColumnRole[];
   labels: string[];
   fixedGroup: string;
+  /** The coder of the 1/0 theme columns (one coder for the whole set). */
   coder: string;
+  /** Per column: the coder of a theme-list column ('' = a default name). */
+  listCoders: string[];
   codeDelimiter: string;
   /** Column name of the question imported codes belong to ('' = only one). */
   codesQuestion: string;
@@ -59,19 +62,38 @@ export function draftFromPreview(preview: ImportPreview): MappingDraft {
   set(m.textColumn, 'text');
   for (const c of m.closedColumns ?? []) set(c, 'closed');
   for (const c of m.attributeColumns ?? []) set(c, 'attribute');
-  if (m.codes?.format === 'binary')
-    for (const c of m.codes.columns) set(c.column, 'code');
-  if (m.codes?.format === 'delimited') set(m.codes.column, 'codeList');
+  const specs = specsOf(m.codes);
+  const binary = specs.find((c) => c.format === 'binary');
+  const lists = specs.flatMap((c) => (c.format === 'delimited' ? [c] : []));
+  for (const c of binary?.columns ?? []) set(c.column, 'code');
+  const listCoders = names.map(() => '');
+  for (const c of lists) {
+    set(c.column, 'codeList');
+    const i = names.indexOf(c.column);
+    if (i !== -1) listCoders[i] = c.coder ?? '';
+  }
   return {
     layout: m.layout,
     roles,
     labels,
     fixedGroup: m.group && 'fixed' in m.group ? m.group.fixed : '',
-    coder: m.codes?.coder ?? 'imported',
-    codeDelimiter:
-      m.codes?.format === 'delimited' ? (m.codes.delimiter ?? ';') : ';',
-    codesQuestion: m.codes?.question ?? '',
+    coder: binary?.coder ?? DEFAULT_CODER,
+    listCoders,
+    codeDelimiter: lists[0]?.delimiter ?? ';',
+    codesQuestion: specs[0]?.question ?? '',
   };
+}
+
+type CodesSpec = Extract<
+  NonNullable<ImportMapping['codes']>,
+  { format: string }
+>;
+
+const DEFAULT_CODER = 'imported';
+
+function specsOf(codes: ImportMapping['codes']): CodesSpec[] {
+  if (!codes) return [];
+  return Array.isArray(codes) ? codes : [codes];
 }
 
 function columnsWith(
@@ -84,30 +106,39 @@ function columnsWith(
   );
 }
 
+/**
+ * The codes of the mapping: one spec for the 1/0 columns (one coder), one
+ * per theme-list column (each its own coder); the array form only when
+ * there are several. An unnamed list coder is `imported` when alone, else
+ * named after its column.
+ */
 function codesFrom(
   draft: MappingDraft,
   preview: ImportPreview,
 ): ImportMapping['codes'] {
-  const coder = draft.coder.trim() || 'imported';
   const question = draft.codesQuestion || undefined;
   const binary = columnsWith(draft, preview, 'code');
-  const [list] = columnsWith(draft, preview, 'codeList');
+  const lists = preview.columns.flatMap((c, i) =>
+    draft.roles[i] === 'codeList'
+      ? [{ column: c.name, coder: draft.listCoders[i]?.trim() ?? '' }]
+      : [],
+  );
+  const alone = lists.length + (binary.length > 0 ? 1 : 0) === 1;
+  const specs: CodesSpec[] = lists.map(({ column, coder }) => ({
+    coder: coder || (alone ? DEFAULT_CODER : column),
+    format: 'delimited',
+    question,
+    column,
+    delimiter: draft.codeDelimiter || ';',
+  }));
   if (binary.length > 0)
-    return {
-      coder,
+    specs.unshift({
+      coder: draft.coder.trim() || DEFAULT_CODER,
       format: 'binary',
       question,
       columns: binary.map((column) => ({ column, theme: column })),
-    };
-  if (list !== undefined)
-    return {
-      coder,
-      format: 'delimited',
-      question,
-      column: list,
-      delimiter: draft.codeDelimiter || ';',
-    };
-  return undefined;
+    });
+  return specs.length > 1 ? specs : specs[0];
 }
 
 /** Builds the API mapping, or returns the sentence saying what is missing. */

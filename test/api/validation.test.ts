@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../helpers/app';
+
+/**
+ * Schema failures anywhere in the API come back as one plain sentence
+ * naming the part of the request and the field, with every field listed in
+ * details.
+ */
+describe('validation errors', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it.each([
+    {
+      what: 'a missing body field',
+      method: 'POST' as const,
+      url: '/api/projects',
+      payload: {},
+      message: 'The request body is not valid: name is required.',
+    },
+    {
+      what: 'a number where text is expected (no silent coercion)',
+      method: 'POST' as const,
+      url: '/api/projects',
+      payload: { name: 123 },
+      message: 'The request body is not valid: name must be text.',
+    },
+    {
+      what: 'a value outside a fixed list',
+      method: 'POST' as const,
+      url: '/api/projects',
+      payload: { name: 'Wave 2', starterCodebook: 'teachers' },
+      message:
+        'The request body is not valid: starterCodebook must be one of "parents", "practitioners", null.',
+    },
+    {
+      what: 'a word where an id belongs in the address',
+      method: 'GET' as const,
+      url: '/api/projects/abc',
+      payload: undefined,
+      message: 'The address is not valid: projectId must be a whole number.',
+    },
+  ])('names $what', async ({ method, url, payload, message }) => {
+    const res = await t.app.inject({ method, url, payload });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'validation_failed', message });
+  });
+
+  it('still reads numbers from the query string', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/projects',
+      payload: { name: 'Numbers' },
+    });
+    const { id } = created.json<{ id: number }>();
+    const res = await t.app.inject({
+      url: `/api/projects/${id}/themes?includeArchived=true`,
+    });
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('answers malformed JSON with a sentence, not a parser message', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/projects',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name": ',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({
+      code: 'bad_request',
+      message: 'The request body is not valid JSON.',
+      details: {},
+    });
+  });
+});
