@@ -20,7 +20,7 @@ export async function benchSaveAndNext(dbFile: string, projectId: number) {
       `/api/projects/${projectId}/themes`,
     );
     const queue = await get<{ commentIds: number[] }>(
-      `/api/projects/${projectId}/queue?status=uncoded`,
+      `/api/projects/${projectId}/queue?status=not-mine`,
     );
     const ids = queue.commentIds.slice(0, SAVES + 1);
     const times: number[] = [];

@@ -25,6 +25,7 @@ import {
   recallAtK,
   type Prf,
 } from '../shared/suggest/metrics';
+import { starredSuggestions } from '../shared/suggest/starred';
 import { isBlank, isPlaceholder } from '../shared/text';
 
 const dataDir = join(
@@ -99,6 +100,10 @@ interface Strategy {
 
 const STRATEGIES: Strategy[] = [
   { label: 'top-1', pick: (r) => r.slice(0, 1).map((s) => s.name) },
+  {
+    label: 'starred (key a)',
+    pick: (r) => starredSuggestions(r).map((s) => s.name),
+  },
   ...[
     [2, 0],
     [3, 0],

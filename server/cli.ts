@@ -11,7 +11,7 @@ import { openDatabase, type Db } from './db/open-database';
 import { AppError } from './errors';
 import { importFile, previewFile } from './import/import-file';
 import {
-  createProject,
+  findProject,
   findProjectByIdOrName,
   listProjects,
   type ProjectRow,
@@ -72,6 +72,9 @@ function parseFlags(args: string[]) {
 /** A mistake in how the command was called: printed with the usage. */
 class UsageError extends Error {}
 
+/** A failure the user can fix, printed as it is. */
+class CliError extends Error {}
+
 function openDb(flags: Flags): Db {
   return openDatabase(
     flags.db ?? process.env.VERBATIM_DB ?? 'data/verbatim.db',
@@ -89,15 +92,34 @@ function runProjects(flags: Flags): void {
   db.$client.close();
 }
 
-function resolveProject(db: Db, flags: Flags): ProjectRow {
-  if (!flags.project)
+/** The project an import goes to, and how the --project value found it. */
+type Target =
+  { project: ProjectRow; how: 'id' | 'name' } | { project: null; name: string };
+
+/**
+ * `--project 12` is project 12 when there is one, else the project named
+ * "12"; a name not found is created with the import when --create says so.
+ */
+function resolveProject(db: Db, flags: Flags): Target {
+  const value = flags.project?.trim();
+  if (!value)
     throw new UsageError('Say which project to import into: --project.');
-  const found = findProjectByIdOrName(db, flags.project);
-  if (found) return found;
-  if (flags.create) return createProject(db, flags.project);
+  const byId = /^\d+$/.test(value) ? findProject(db, Number(value)) : null;
+  if (byId) return { project: byId, how: 'id' };
+  const byName = findProjectByIdOrName(db, value);
+  if (byName) return { project: byName, how: 'name' };
+  if (flags.create) return { project: null, name: value };
+  const orId = /^\d+$/.test(value) ? ` (and no project has id ${value})` : '';
   throw new UsageError(
-    `There is no project "${flags.project}". Add --create to create it.`,
+    `There is no project "${value}"${orId}. Add --create to create it.`,
   );
+}
+
+function describeTarget(target: Target, project: ProjectRow): string {
+  const how = target.project
+    ? `found by ${target.how}`
+    : 'created by this import';
+  return `Project: "${project.name}" (id ${project.id}, ${how}).`;
 }
 
 function headerRowsFlag(flags: Flags): number | undefined {
@@ -180,28 +202,52 @@ function codesFromFlags(
   return specs.length === 1 ? specs[0] : specs;
 }
 
+function readInput(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ENOENT') throw new CliError(`File not found: ${file}`);
+    if (code === 'EISDIR')
+      throw new CliError(`${file} is a folder: give the path of a file.`);
+    if (code === 'EACCES')
+      throw new CliError(`${file} cannot be read: permission denied.`);
+    throw error;
+  }
+}
+
 async function runImport(file: string | undefined, flags: Flags) {
   if (!file) throw new UsageError('Say which file to import.');
-  const bytes = readFileSync(file);
+  const bytes = readInput(file);
   const fileName = basename(file);
-  const preview = await previewFile(bytes, {
-    fileName,
-    sheet: flags.sheet,
-    headerRows: headerRowsFlag(flags),
-  });
-  const mapping = applyFlags(preview.proposedMapping, flags);
   const db = openDb(flags);
   try {
-    const project = resolveProject(db, flags);
+    const target = resolveProject(db, flags);
+    const preview = await previewFile(bytes, {
+      fileName,
+      sheet: flags.sheet,
+      headerRows: headerRowsFlag(flags),
+      placeholders: target.project?.placeholders,
+    });
+    const mapping = applyFlags(preview.proposedMapping, flags);
     const report = await importFile(db, {
-      projectId: project.id,
+      ...(target.project
+        ? { projectId: target.project.id }
+        : { newProjectName: target.name }),
       fileName,
       bytes,
       mapping,
     });
-    console.log(
-      flags.json ? JSON.stringify(report, null, 2) : describe(report, project),
-    );
+    const project = target.project ?? findProjectByIdOrName(db, target.name);
+    if (!project) throw new Error('the imported project is missing');
+    if (flags.json) {
+      console.error(describeTarget(target, project));
+      console.log(JSON.stringify(report, null, 2));
+    } else {
+      console.log(
+        `${describeTarget(target, project)}\n${describe(report, project)}`,
+      );
+    }
   } finally {
     db.$client.close();
   }
@@ -211,11 +257,16 @@ function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 }
 
+function matched(r: ImportReport): string {
+  if (r.respondentsMatched === 0) return '';
+  return ` (${r.respondentsNew.toLocaleString('en-GB')} new, ${r.respondentsMatched.toLocaleString('en-GB')} already in the project)`;
+}
+
 /** The import report as a few lines a person reads. */
 function describe(r: ImportReport, project: ProjectRow): string {
   const lines = [
     `Imported ${r.fileName} into "${project.name}" (project ${project.id}, import ${r.importId}).`,
-    `  ${plural(r.respondents, 'respondent')}, ${plural(r.comments, 'comment')} (${r.substantive.toLocaleString('en-GB')} substantive, ${plural(r.placeholders, 'placeholder')}); ${plural(r.skippedBlank, 'blank answer')} skipped.`,
+    `  ${plural(r.respondents, 'respondent')}${matched(r)}, ${plural(r.comments, 'comment')} (${r.substantive.toLocaleString('en-GB')} substantive, ${plural(r.placeholders, 'placeholder')}); ${plural(r.skippedBlank, 'blank answer')} skipped.`,
     `  Questions: ${r.questions.map((q) => `${q.key} (${q.comments})`).join(', ') || 'none'}.`,
     `  Groups: ${r.groups.map((g) => `${g.name} (${g.respondents})`).join(', ') || 'none'}.`,
   ];
@@ -254,9 +305,7 @@ function explain(error: unknown): string {
     return lines.join('\n');
   }
   if (error instanceof UsageError) return `${error.message}\n\n${USAGE}`;
-  const code = (error as { code?: unknown }).code;
-  if (code === 'ENOENT' || code === 'EISDIR')
-    return `The file could not be opened: ${(error as Error).message}`;
+  if (error instanceof CliError) return error.message;
   return `Something went wrong: ${error instanceof Error ? error.message : String(error)}`;
 }
 

@@ -69,6 +69,20 @@ export const errors = {
       `This file was already imported (as ${importedAs} on ${at}). It was not imported again.`,
       { file, importedAs, at },
     ),
+  noComments: (file: string) =>
+    new AppError(
+      400,
+      'no_comments',
+      'No comments found: none of the columns chosen as open questions has an answer. Check the mapping.',
+      { file },
+    ),
+  nothingNew: (file: string) =>
+    new AppError(
+      409,
+      'nothing_new',
+      'Every respondent and answer in this file is already in the project.',
+      { file },
+    ),
   fileTooLarge: (limitMb: number) =>
     new AppError(
       413,

@@ -86,6 +86,10 @@ function describe(list: readonly ErrorObject[]): string {
   });
   if (allowed.length > 0) return `must be one of ${allowed.join(', ')}`;
   const useful = list.find((e) => e.keyword !== 'anyOf') ?? list[0];
+  if (useful?.keyword === 'maximum') {
+    const limit = (useful.params as { limit: number }).limit;
+    return `must be at most ${limit}`;
+  }
   if (useful?.keyword === 'type') {
     const type = (useful.params as { type: string }).type;
     return TYPE_WORDS[type] ?? `must be ${type}`;

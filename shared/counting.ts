@@ -53,6 +53,51 @@ export function percentOf(count: number, base: number): number | null {
   return Math.round((count / base) * 1000) / 10;
 }
 
+/** The figures of one theme × question × group cell. */
+export interface CellFigures {
+  count: number;
+  /** All substantive comments of the question and group. */
+  base: number;
+  /** count / base, the reported percentage. */
+  percent: number | null;
+  /** Substantive comments with a final coding (settled). */
+  codedBase: number;
+  /**
+   * count / codedBase: while coding is partial, the share among the
+   * comments already coded, which `percent` understates.
+   */
+  percentOfCoded: number | null;
+}
+
+/**
+ * A cell's count with both of its percentages: of every substantive
+ * comment (the base the spec reports) and of the coded ones only.
+ */
+export function cellFigures(
+  count: number,
+  base: Pick<CellBase, 'comments' | 'coded'>,
+): CellFigures {
+  return {
+    count,
+    base: base.comments,
+    percent: percentOf(count, base.comments),
+    codedBase: base.coded,
+    percentOfCoded: percentOf(count, base.coded),
+  };
+}
+
+/**
+ * Whether a theme belongs in a report: every live theme does, zeros
+ * included; an archived one (say, merged into another) only while it still
+ * counts comments in scope, so emptied themes do not linger as zero rows.
+ */
+export function isReported(theme: {
+  archived: boolean;
+  total: number;
+}): boolean {
+  return !theme.archived || theme.total > 0;
+}
+
 /** What the tally needs to know about one comment. */
 export interface TalliedComment {
   questionId: number;

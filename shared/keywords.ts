@@ -27,6 +27,59 @@ const STOP = new Set(
   high amount captures capture`.split(/\s+/),
 );
 
+/**
+ * Words a definition uses to describe comments in general rather than a
+ * topic: how people feel, what a service provides, how often, what kind.
+ * Fine in a theme's name (the coder chose them), too vague to suggest a
+ * theme when they only appear in its definition.
+ */
+const GENERIC = new Set(
+  `ability able access account accounts across action actions activity
+  address addressed addresses addressing allow allowed allows along already
+  although always amount answer answered answers anything appear appeared
+  appearing appears apply appropriate appropriateness approach area areas
+  aspect aspects assigned available availability away based basis become
+  becomes beyond broad case cases cause causes change changes clear common
+  concern concerns consider considered cover covers data deal deals
+  describing detail details different done during easy effect effects else
+  enough especially even ever every example examples expected experience
+  experienced experiences extend fact factor factors feel feeling feelings
+  felt find finding found frequency frequent frequently gain gaps general
+  generally generic get getting give given gives giving going good group
+  groups happen happens having help helped helps however identified impact
+  important improve improvements improving individual individuals
+  information instance intended issue issues item items know knowledge
+  language large level levels life like likely line lines long look made
+  make makes making many mapped matter meet might model much must need
+  needed needs negative non-specific number numerous occur often order
+  outcome outcomes overall overarching part particular particularly patient
+  patients people perceive perceived perception perceptions person place
+  positive possible present presence problem problems process processes
+  provide provided provides providing provision quality range ranging rare
+  reason reasons receive received receives receiving related require
+  required requires right role said seen sense sentiment service services
+  several show side situation situations small someone sometimes sort staff
+  state stated stuff successful suggested suggestion suggestions
+  sufficient support supported supports sure system take taken takes
+  taking tell thin think time times told took type types uncategorised
+  understand unlikely usage uses using value various view views want whole
+  wide work working`.split(/\s+/),
+);
+
+/** A quoted stretch: a quote mark after a space, not an apostrophe. */
+const QUOTED = /(?:^|[\s(])['‘"“]([^'’"”]+?)['’"”](?=[\s,.;:!?)/]|$)/gu;
+
+/**
+ * Definition words that can suggest the theme: the words it quotes as
+ * examples ('friendly', 'good'), kept whatever they are, and otherwise
+ * words longer than three letters that are not generic.
+ */
+function definitionWords(text: string): string[] {
+  const quoted = [...text.matchAll(QUOTED)].flatMap((m) => words(m[1] ?? ''));
+  const specific = words(text).filter((w) => w.length > 3 && !GENERIC.has(w));
+  return [...quoted, ...specific];
+}
+
 function words(text: string): string[] {
   return text
     .normalize('NFKC')
@@ -51,7 +104,8 @@ function namePhrases(name: string): string[] {
 
 /**
  * Starting keywords from a theme's name and definition: the name's phrases,
- * then its words, then the definition's words. Word forms and spelling
+ * then its words, then the definition's specific words (longer than three
+ * letters, not generic like `information` or `people`). Word forms and spelling
  * variants that match alike (`organise`, `organised`, `organisation`)
  * appear once, as first written; placeholders such as `n/a` never do.
  */
@@ -61,7 +115,7 @@ export function initialKeywords(name: string, definition = ''): string[] {
   const candidates = [
     ...namePhrases(name),
     ...words(name),
-    ...words(definition),
+    ...definitionWords(definition),
   ];
   for (const keyword of candidates) {
     if (isPlaceholder(keyword)) continue;

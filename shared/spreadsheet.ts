@@ -10,8 +10,11 @@ const FORMULA_STARTS = new Set(['=', '+', '-', '@', '\t', '\r']);
  * Neutralises spreadsheet formula injection (CWE-1236): a text cell whose
  * first character is `=`, `+`, `-`, `@`, TAB or CR gets a leading `'`, so
  * Excel and LibreOffice show it as text instead of running it. Every text
- * an export writes goes through this; numbers written as numbers (counts,
- * percentages) are not text and are left alone.
+ * a CSV export writes goes through this; numbers written as numbers
+ * (counts, percentages) are not text and are left alone. XLSX exports do
+ * not use it: their text cells are typed as strings and never evaluated,
+ * and there the `'` would be a visible character (see
+ * `server/export/writers.ts`).
  */
 export function neutraliseCell(value: string): string {
   const first = value.charAt(0);

@@ -212,6 +212,53 @@ export function saveCoding(db: Db, save: SaveCoding): Coding {
   });
 }
 
+export interface DeleteCoding {
+  commentId: number;
+  coderId: number;
+  actorId: number;
+  /** The version the client saw. */
+  version: number;
+}
+
+/**
+ * Removes the coder's coding of a comment, so it is uncoded again (for
+ * them), in one transaction with a history row whose `after` is null.
+ * Fails with no-coding when there is none, stale_coding when the version
+ * the client saw is not the current one.
+ */
+export function deleteCoding(db: Db, target: DeleteCoding): void {
+  inTransaction(db, () => {
+    const existing = findCommentCodings(
+      db,
+      target.commentId,
+      target.coderId,
+    ).mine;
+    if (!existing) throw errors.noCodingToDelete(target.commentId);
+    if (existing.version !== target.version) {
+      throw errors.staleCoding(existing);
+    }
+    // coding_themes rows go with it (ON DELETE CASCADE).
+    db.delete(codings)
+      .where(
+        and(
+          eq(codings.commentId, target.commentId),
+          eq(codings.coderId, target.coderId),
+        ),
+      )
+      .run();
+    db.insert(codingHistory)
+      .values({
+        commentId: target.commentId,
+        coderId: target.coderId,
+        actorId: target.actorId,
+        reason: 'delete',
+        before: existing.themeIds,
+        after: null,
+      })
+      .run();
+  });
+}
+
 /** Every change of the comment's codings, oldest first, themes by name. */
 export function findCodingHistory(db: Db, commentId: number): HistoryEntry[] {
   const rows = db.$client
@@ -240,7 +287,7 @@ export function findCodingHistory(db: Db, commentId: number): HistoryEntry[] {
   }));
   const names = themeNames(
     db,
-    parsed.flatMap((r) => [...r.before, ...r.after]),
+    parsed.flatMap((r) => [...(r.before ?? []), ...(r.after ?? [])]),
   );
   const nameOf = (id: number) => names.get(id) ?? `(deleted theme ${id})`;
   return parsed.map((row) => ({
@@ -248,17 +295,18 @@ export function findCodingHistory(db: Db, commentId: number): HistoryEntry[] {
     coder: row.coder,
     actor: row.actor,
     reason: row.reason,
-    before: row.before.map(nameOf),
-    after: row.after.map(nameOf),
+    before: row.before?.map(nameOf) ?? null,
+    after: row.after?.map(nameOf) ?? null,
   }));
 }
 
-function parseIds(json: string | null): number[] {
-  if (json === null) return [];
+/** Theme ids from a history column; null when there was no coding. */
+function parseIds(json: string | null): number[] | null {
+  if (json === null) return null;
   const value: unknown = JSON.parse(json);
   return Array.isArray(value)
     ? value.filter((v): v is number => typeof v === 'number')
-    : [];
+    : null;
 }
 
 function themeNames(db: Db, ids: readonly number[]): Map<number, string> {

@@ -20,6 +20,7 @@ export interface QueueFilters {
 export interface Queue {
   total: number;
   coded: number;
+  codedByMe: number;
   commentIds: number[];
 }
 
@@ -99,53 +100,70 @@ function orderBy(followsIds: boolean): string {
     : 'ORDER BY c.respondent_id, q.position, c.question_id';
 }
 
-/** Ids of the comments the coder has coded, among the given project's. */
-function codedCommentIds(db: Db, coderId: number): Set<number> {
-  const ids = db.$client
-    .prepare('SELECT comment_id FROM codings WHERE coder_id = ?')
-    .pluck()
-    .all(coderId) as number[];
-  return new Set(ids);
+const CODED_BY_ANYONE =
+  'EXISTS (SELECT 1 FROM codings k WHERE k.comment_id = c.id)';
+/** The unique index codings_comment_coder answers this without a scan. */
+const CODED_BY_ME = `EXISTS (SELECT 1 FROM codings k
+  WHERE k.comment_id = c.id AND k.coder_id = @coderId)`;
+
+/** The SQL condition of a status; null for `all`. */
+function statusCondition(status: QueueStatus): string | null {
+  switch (status) {
+    case 'uncoded':
+      return `NOT ${CODED_BY_ANYONE}`;
+    case 'coded':
+      return CODED_BY_ANYONE;
+    case 'mine':
+      return CODED_BY_ME;
+    case 'not-mine':
+      return `NOT ${CODED_BY_ME}`;
+    case 'all':
+      return null;
+  }
 }
 
 /**
  * The coding queue: the project's comments passing the filters, ordered by
- * respondent then question, with how many the coder has coded. `total` and
- * `coded` ignore the status filter, so "312 of 1,879 coded" stays true
- * while the list shows only the uncoded ones.
+ * respondent then question. `total`, `coded` (by anyone) and `codedByMe`
+ * ignore the status filter, so "312 of 1,879 coded" stays true while the
+ * list shows only the uncoded ones. Counting happens in SQL, within the
+ * filtered comments of this project only.
  */
 export function findQueue(db: Db, filters: QueueFilters): Queue {
-  const params: Params = {};
+  const params: Params = { coderId: filters.coderId };
   const followsIds = positionsFollowIds(
     questionPositions(db, filters.projectId),
   );
+  const respondentJoin = needsRespondents(filters)
+    ? 'JOIN respondents r ON r.id = c.respondent_id'
+    : '';
+  const where = whereClause(filters, params);
+
+  const counts = db.$client
+    .prepare(
+      `SELECT count(*) AS total,
+              coalesce(sum(${CODED_BY_ANYONE}), 0) AS coded,
+              coalesce(sum(${CODED_BY_ME}), 0) AS codedByMe
+       FROM comments c ${respondentJoin} WHERE ${where}`,
+    )
+    .get(params) as { total: number; coded: number; codedByMe: number };
+
+  const status = statusCondition(filters.status);
   const joins = [
-    needsRespondents(filters)
-      ? 'JOIN respondents r ON r.id = c.respondent_id'
-      : '',
+    respondentJoin,
     followsIds ? '' : 'JOIN questions q ON q.id = c.question_id',
   ];
   // One plucked column: building a row object per comment would cost more
   // than the query itself on a few hundred thousand comments.
-  const ids = db.$client
+  const commentIds = db.$client
     .prepare(
       `SELECT c.id FROM comments c ${joins.join(' ')}
-       WHERE ${whereClause(filters, params)}
+       WHERE ${where} ${status === null ? '' : `AND ${status}`}
        ${orderBy(followsIds)}`,
     )
     .pluck()
     .all(params) as number[];
-
-  const coded = codedCommentIds(db, filters.coderId);
-  let codedCount = 0;
-  const commentIds: number[] = [];
-  for (const id of ids) {
-    const isCoded = coded.has(id);
-    if (isCoded) codedCount += 1;
-    if (filters.status === 'all' || (filters.status === 'coded') === isCoded)
-      commentIds.push(id);
-  }
-  return { total: ids.length, coded: codedCount, commentIds };
+  return { ...counts, commentIds };
 }
 
 /** True when the project exists. */

@@ -1,7 +1,9 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import {
   CommentDetail,
   CommentIdParams,
+  DeleteCodingQuery,
   HistoryReply,
   ProjectIdParams,
   QueueQuery,
@@ -18,6 +20,7 @@ import type { Db } from '../db/open-database';
 import { errors } from '../errors';
 import { suggestionsFor } from '../suggest/comment-suggestions';
 import {
+  deleteCoding,
   findCodingHistory,
   findCommentCodings,
   saveCoding,
@@ -131,6 +134,29 @@ export const codingRoutes: FastifyPluginCallbackTypebox = (
         version: request.body.version,
       });
       return { coding };
+    },
+  );
+
+  app.delete(
+    '/comments/:commentId/coding',
+    {
+      schema: {
+        summary:
+          'Delete my coding against the version I saw, so the comment is uncoded again',
+        params: CommentIdParams,
+        querystring: DeleteCodingQuery,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      const comment = getComment(app.db, request.params.commentId);
+      deleteCoding(app.db, {
+        commentId: comment.id,
+        coderId: app.localCoderId,
+        actorId: app.localCoderId,
+        version: request.query.version,
+      });
+      return reply.status(204).send(null);
     },
   );
 

@@ -1,7 +1,7 @@
 /**
- * The rows of each export, header first. Values are plain: text is
- * neutralised by the writers, so no text escapes it whichever table it
- * comes from.
+ * The rows of each export, header first. Values are plain: the writers
+ * decide how text is made safe for their format, so no text escapes it
+ * whichever table it comes from.
  */
 import { FINAL_CODER_NAME } from '../../shared/api/export';
 import { NO_GROUP_NAME } from '../../shared/counting';
@@ -29,8 +29,12 @@ export function countsTable(
       'theme',
       'archived',
       'count',
-      'base',
-      'percent',
+      // The spec's base: every substantive comment of question × group.
+      'base_all_comments',
+      'percent_of_all',
+      // Only the comments coded so far (a final coding), for partial work.
+      'base_coded_comments',
+      'percent_of_coded',
     ],
   ];
   for (const cell of reply.cells) {
@@ -44,6 +48,8 @@ export function countsTable(
       cell.count,
       cell.base,
       cell.percent,
+      cell.codedBase,
+      cell.percentOfCoded,
     ]);
   }
   return rows;
@@ -157,7 +163,7 @@ interface WideRow extends Omit<LongRow, 'coder' | 'theme'> {
  * no final coding (unreconciled, uncoded) leave the theme columns empty.
  */
 export function* codingsWideTable(db: Db, scope: CountScope): Generator<Row> {
-  const themes = codebookThemes(db, scope.projectId);
+  const themes = wideThemes(db, scope);
   const attributeNames = projectAttributeNames(db, scope.projectId);
   const { with: cte, params } = scopedSql(scope);
   const statement = db.$client.prepare<unknown[], WideRow>(
@@ -204,6 +210,28 @@ export function* codingsWideTable(db: Db, scope: CountScope): Generator<Row> {
       ...themes.map((t) => (settled ? (carried.has(t.id) ? 1 : 0) : null)),
     ];
   }
+}
+
+/**
+ * The theme columns: the codebook, less archived themes no final coding in
+ * scope carries (a merged theme would be a column of zeros), as in counts.
+ */
+function wideThemes(db: Db, scope: CountScope) {
+  const themes = codebookThemes(db, scope.projectId);
+  const archived = themes.filter((t) => t.archived).map((t) => t.id);
+  if (archived.length === 0) return themes;
+  const { with: cte, params } = scopedSql(scope);
+  const carried = new Set(
+    db.$client
+      .prepare<unknown[], number>(
+        `${cte}
+         SELECT DISTINCT theme_id FROM final_themes
+         WHERE theme_id IN (SELECT value FROM json_each(@archived))`,
+      )
+      .pluck()
+      .all({ ...params, archived: JSON.stringify(archived) }),
+  );
+  return themes.filter((t) => !t.archived || carried.has(t.id));
 }
 
 function attributeText(value: unknown): string {

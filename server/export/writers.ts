@@ -1,6 +1,13 @@
 /**
- * Writes export rows as CSV or XLSX. Every text cell goes through
- * `neutraliseCell` here, so no export can forget it; numbers stay numbers.
+ * Writes export rows as CSV or XLSX; numbers stay numbers.
+ *
+ * Formula injection is handled per format, here, so no export can forget
+ * it. CSV has no cell types: a spreadsheet opening it guesses, and runs
+ * `=…` as a formula, so every CSV text cell goes through `neutraliseCell`.
+ * XLSX cells are typed: text is written as a string cell (a shared
+ * string), which Excel and LibreOffice never evaluate. A leading `'` there
+ * would not be the quote-prefix flag but a visible character, changing the
+ * data, so XLSX text is written exactly as stored.
  */
 import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
@@ -8,6 +15,7 @@ import ExcelJS from 'exceljs';
 import { neutraliseCell } from '../../shared/spreadsheet';
 import type { Cell, Row } from './tables';
 
+/** A CSV cell: text neutralised, numbers as they are. */
 function safeCell(cell: Cell): string | number | null {
   return typeof cell === 'string' ? neutraliseCell(cell) : cell;
 }
@@ -36,7 +44,9 @@ function* safeRows(
 /**
  * One sheet of an XLSX workbook, streamed. Text is written as shared
  * strings, never as formulas: exceljs makes a formula only from a
- * `{ formula }` object, and a string cell stays a string whatever it holds.
+ * `{ formula }` object, and a string cell stays a string whatever it holds
+ * (case C12 checks the sheet has no `<f>` element). Not neutralised: see
+ * the top of this file.
  */
 export function xlsxStream(rows: Iterable<Row>, sheetName: string): Readable {
   const out = new PassThrough();
@@ -47,7 +57,7 @@ export function xlsxStream(rows: Iterable<Row>, sheetName: string): Readable {
   });
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
   (async () => {
-    for (const row of rows) sheet.addRow(row.map(safeCell)).commit();
+    for (const row of rows) sheet.addRow(row).commit();
     sheet.commit();
     await workbook.commit();
   })().catch((error: unknown) => out.destroy(error as Error));

@@ -28,12 +28,10 @@ export async function checkRows(
     });
     return problems;
   }
+  // The message names the row itself; a `row` field would make the
+  // client and the command line say it twice.
   for (const { row, cells } of table.ragged)
-    problems.push({
-      file,
-      row,
-      message: `Row ${row} has ${cells} cells where the header has ${table.width}: check the quotes and delimiters on this row.`,
-    });
+    problems.push({ file, message: raggedRowMessage(row, cells, table.width) });
   const check =
     r.layout === 'wide' ? wideChecker(r, file) : longChecker(r, file);
   for (let i = headerRows; i < table.rows.length; i += 1) {
@@ -46,6 +44,19 @@ export async function checkRows(
     }
   }
   return problems;
+}
+
+function cellCount(n: number): string {
+  return `${n.toLocaleString('en-GB')} cell${n === 1 ? '' : 's'}`;
+}
+
+/** `Row 3 has 2 cells where the header has 4.` and what to check. */
+export function raggedRowMessage(
+  row: number,
+  cells: number,
+  width: number,
+): string {
+  return `Row ${row} has ${cellCount(cells)} where the header has ${width}. Check the quotes and delimiters on this row.`;
 }
 
 type RowCheck = (

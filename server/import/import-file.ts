@@ -4,7 +4,15 @@
  * command line and the sample loader all come through here.
  */
 import { createHash } from 'node:crypto';
-import type { ImportReport, Mapping, Preview } from '../../shared/api/import';
+import {
+  MAX_OPEN_QUESTIONS,
+  type ColumnKind,
+  type ImportReport,
+  type Mapping,
+  type Preview,
+} from '../../shared/api/import';
+import { placeholderTest } from '../../shared/import/placeholder-test';
+import { DEFAULT_PLACEHOLDERS } from '../../shared/text';
 import { codesSpecs, repeatedCoder } from '../../shared/import/codes-specs';
 import { columnNames, detectHeaderRows } from '../../shared/import/headers';
 import {
@@ -15,15 +23,22 @@ import {
 import type { Db } from '../db/open-database';
 import { inTransaction } from '../db/open-database';
 import { errors } from '../errors';
-import { checkRows } from './check-rows';
-import { findImportByHash, findProject } from './import-repository';
+import { checkRows, raggedRowMessage } from './check-rows';
+import {
+  createProject,
+  findImportByHash,
+  findProject,
+  type ProjectRow,
+} from './import-repository';
 import { silentProgress, type ProgressReporter } from './progress';
-import { readTable, type ReadOptions } from './read-file';
+import { readTable, type ReadOptions, type Table } from './read-file';
 import { resolveMapping } from './resolve-mapping';
 import { writeRows } from './write-rows';
 
 export interface PreviewOptions {
   fileName: string;
+  /** The project's placeholder list; the default list when absent. */
+  placeholders?: readonly string[] | undefined;
   sheet?: string | undefined;
   headerRows?: number | undefined;
   delimiter?: string | undefined;
@@ -42,8 +57,14 @@ export async function previewFile(
   const headerRows = options.headerRows ?? detectHeaderRows(table.rows);
   const header = columnNames(table.rows.slice(0, headerRows), table.width);
   const data = table.rows.slice(headerRows);
+  const isPlaceholder = placeholderTest(
+    options.placeholders ?? DEFAULT_PLACEHOLDERS,
+  );
   const profiles = header.map((c, i) =>
-    profileColumn(c.name, c.label, data, i),
+    profileColumn(c.name, c.label, data, i, {
+      answer: c.answer,
+      isPlaceholder,
+    }),
   );
   const kinds = guessKinds(profiles);
   const proposedMapping = proposeMapping(profiles, kinds, headerRows);
@@ -69,7 +90,36 @@ export async function previewFile(
     rows: data.slice(0, PREVIEW_ROWS),
     rowCount: data.length,
     proposedMapping,
+    warnings: previewWarnings(table, kinds),
   };
+}
+
+const MAX_RAGGED_WARNINGS = 5;
+
+/** What the preview cannot show as it is in the file, in sentences. */
+function previewWarnings(table: Table, kinds: readonly ColumnKind[]): string[] {
+  const warnings = table.ragged
+    .slice(0, MAX_RAGGED_WARNINGS)
+    .map(({ row, cells }) =>
+      cells > table.width
+        ? `${raggedRowMessage(row, cells, table.width)} The extra cells are not shown, and the import will refuse the file until the row is fixed.`
+        : `${raggedRowMessage(row, cells, table.width)} The import will refuse the file until the row is fixed.`,
+    );
+  const more = table.ragged.length - MAX_RAGGED_WARNINGS;
+  if (more > 0)
+    warnings.push(
+      `${more.toLocaleString('en-GB')} more row${more === 1 ? '' : 's'} have a different number of cells from the header.`,
+    );
+  const open = kinds.filter((k) => k === 'open').length;
+  if (open > MAX_OPEN_QUESTIONS)
+    warnings.push(
+      `${open.toLocaleString('en-GB')} columns look like open questions; only the first ${MAX_OPEN_QUESTIONS} are chosen, as one import takes at most ${MAX_OPEN_QUESTIONS}.`,
+    );
+  if (open === 0 && !kinds.includes('codes'))
+    warnings.push(
+      'No column looks like an open question: choose the columns of free-text answers below.',
+    );
+  return warnings;
 }
 
 function readOptions(options: PreviewOptions): ReadOptions {
@@ -92,7 +142,10 @@ function samplesOf(data: readonly string[][], index: number): string[] {
 }
 
 export interface ImportInput {
-  projectId: number;
+  /** The project to import into … */
+  projectId?: number;
+  /** … or the name of a project to create with the import, atomically. */
+  newProjectName?: string;
   fileName: string;
   bytes: Buffer;
   mapping: Mapping;
@@ -125,11 +178,11 @@ async function runImport(
   progress: ProgressReporter,
 ): Promise<ImportReport> {
   const { fileName, mapping } = input;
-  const project = findProject(db, input.projectId);
-  if (!project) throw errors.notFound('project', input.projectId);
+  const existing = targetProject(db, input);
   refuseRepeatedCoder(mapping);
+  refuseTooManyQuestions(mapping);
   const contentHash = createHash('sha256').update(input.bytes).digest('hex');
-  refuseRepeat(db, project.id, contentHash, fileName);
+  if (existing) refuseRepeat(db, existing.id, contentHash, fileName);
 
   progress.phase('reading');
   const table = await readTable(input.bytes, {
@@ -157,6 +210,8 @@ async function runImport(
 
   progress.phase('writing');
   return inTransaction(db, () => {
+    // A new project is created here, so a failed import leaves none behind.
+    const project = existing ?? createProject(db, input.newProjectName ?? '');
     // Checked again inside the transaction: another upload of the same
     // bytes may have finished while this one was being read.
     refuseRepeat(db, project.id, contentHash, fileName);
@@ -173,6 +228,29 @@ async function runImport(
       onRows: (n) => progress.rows(n),
     });
   });
+}
+
+/** The existing project to import into; null when one is to be created. */
+function targetProject(db: Db, input: ImportInput): ProjectRow | null {
+  if (input.projectId === undefined) {
+    if (!input.newProjectName?.trim())
+      throw errors.validation('Say which project to import into.');
+    return null;
+  }
+  const project = findProject(db, input.projectId);
+  if (!project) throw errors.notFound('project', input.projectId);
+  return project;
+}
+
+/** The project page lists every question: keep their number sensible. */
+function refuseTooManyQuestions(mapping: Mapping): void {
+  const count =
+    mapping.layout === 'wide' ? (mapping.questions ?? []).length : 0;
+  if (count > MAX_OPEN_QUESTIONS)
+    throw errors.validation(
+      `The mapping names ${count.toLocaleString('en-GB')} open questions; one import takes at most ${MAX_OPEN_QUESTIONS}. Choose the columns of free-text answers, and map the rest as attributes or closed items.`,
+      { field: 'mapping', path: 'questions', limit: MAX_OPEN_QUESTIONS },
+    );
 }
 
 /** Each coder's codes come from one spec, so no coding is split in two. */
@@ -193,5 +271,39 @@ function refuseRepeat(
 ): void {
   const earlier = findImportByHash(db, projectId, contentHash);
   if (earlier)
-    throw errors.alreadyImported(fileName, earlier.fileName, earlier.createdAt);
+    throw errors.alreadyImported(
+      fileName,
+      earlier.fileName,
+      readableTime(earlier.createdAt),
+    );
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * `2026-12-03 17:26:05` (SQLite's UTC timestamp) or an ISO time as
+ * `3 December 2026, 17:26 UTC`; anything else as it is.
+ */
+export function readableTime(stamp: string): string {
+  const iso = /^\d{4}-\d\d-\d\d \d/.test(stamp)
+    ? `${stamp.replace(' ', 'T')}Z`
+    : stamp;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return stamp;
+  const hh = String(date.getUTCHours()).padStart(2, '0');
+  const mm = String(date.getUTCMinutes()).padStart(2, '0');
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()] ?? ''} ${date.getUTCFullYear()}, ${hh}:${mm} UTC`;
 }

@@ -170,6 +170,17 @@ export class ImportWriter {
         `INSERT OR IGNORE INTO closed_answers
            (respondent_id, question_id, value) VALUES (?, ?, ?)`,
       ),
+      findRespondents: p(
+        `SELECT external_id AS externalId, id FROM respondents
+         WHERE project_id = ?`,
+      ),
+      findComments: p(
+        `SELECT id, question_id AS questionId, norm_text AS norm
+         FROM comments WHERE respondent_id = ?`,
+      ),
+      findCoding: id(
+        'SELECT id FROM codings WHERE comment_id = ? AND coder_id = ?',
+      ),
       insertCoding: id(
         'INSERT INTO codings (comment_id, coder_id) VALUES (?, ?) RETURNING id',
       ),
@@ -267,8 +278,39 @@ export class ImportWriter {
     return Number(lastInsertRowid);
   }
 
-  insertClosed(respondentId: number, questionId: number, value: string): void {
-    this.stmt('insertClosed').run(respondentId, questionId, value);
+  /** Adds a closed answer; false when the respondent already had one. */
+  insertClosed(
+    respondentId: number,
+    questionId: number,
+    value: string,
+  ): boolean {
+    return (
+      this.stmt('insertClosed').run(respondentId, questionId, value).changes > 0
+    );
+  }
+
+  /** The project's respondents by their id in the survey. */
+  respondentsByExternalId(): Map<string, number> {
+    const rows = this.stmt('findRespondents').all(this.projectId) as Array<{
+      externalId: string;
+      id: number;
+    }>;
+    return new Map(rows.map((r) => [r.externalId, r.id]));
+  }
+
+  /** A respondent's comments with their matching text. */
+  commentsOf(
+    respondentId: number,
+  ): Array<{ id: number; questionId: number; norm: string }> {
+    return this.stmt('findComments').all(respondentId) as Array<{
+      id: number;
+      questionId: number;
+      norm: string;
+    }>;
+  }
+
+  hasCoding(commentId: number, coderId: number): boolean {
+    return this.stmt('findCoding').get(commentId, coderId) !== undefined;
   }
 
   /** One coder's coding of a comment, its themes and its history entry. */

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { parse, type Parser } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
+import { MAX_COLUMNS } from '../../shared/api/import';
 import { normaliseLineBreaks } from '../../shared/text';
 import { errors } from '../errors';
 
@@ -42,20 +43,52 @@ function startsWith(bytes: Buffer, signature: number[]): boolean {
   return signature.every((b, i) => bytes[i] === b);
 }
 
+function refuse(fileName: string, message: string): never {
+  throw errors.badFile(fileName, [{ file: fileName, message }]);
+}
+
+const NOT_A_TABLE =
+  'This does not look like a table. Verbatim reads a CSV or tab-separated text file, or an XLSX workbook, with a header row of column names and then one row per respondent (or per answer).';
+
 export async function readTable(
   bytes: Buffer,
   options: ReadOptions,
 ): Promise<Table> {
-  if (startsWith(bytes, ZIP)) return readXlsx(bytes, options);
+  if (bytes.length === 0) refuse(options.fileName, 'The file is empty.');
   if (startsWith(bytes, OLE))
-    throw errors.badFile(options.fileName, [
-      {
-        file: options.fileName,
-        message:
-          'This is an old Excel (.xls) workbook. Save it as .xlsx or CSV and upload that.',
-      },
-    ]);
-  return readCsv(bytes, options);
+    refuse(
+      options.fileName,
+      'This is an old Excel (.xls) workbook. Save it as .xlsx or CSV and upload that.',
+    );
+  const table = startsWith(bytes, ZIP)
+    ? await readXlsx(bytes, options)
+    : await readCsv(bytes, options);
+  if (table.rows.every((row) => row.every((cell) => cell.trim() === '')))
+    refuse(options.fileName, 'The file is empty.');
+  if (table.width > MAX_COLUMNS)
+    refuse(
+      options.fileName,
+      `The file has ${table.width.toLocaleString('en-GB')} columns; Verbatim reads files of at most ${MAX_COLUMNS.toLocaleString('en-GB')} columns. Keep the columns you need and upload that.`,
+    );
+  if (table.format === 'csv' && !looksLikeTable(table))
+    refuse(options.fileName, NOT_A_TABLE);
+  return table;
+}
+
+/**
+ * False for text that is not a table: one or two columns under a header
+ * that is a sentence, a header of phrases over rows that all differ from
+ * it in cell count, or rows whose cell counts mostly differ from the
+ * header's.
+ */
+function looksLikeTable(table: Table): boolean {
+  const header = table.rows[0] ?? [];
+  const sentence = header.some((cell) => cell.trim().length > 80);
+  if (table.width <= 2 && sentence) return false;
+  const data = table.rows.length - 1;
+  const wordy = header.some((cell) => cell.trim().split(/\s+/).length >= 6);
+  if (wordy && data >= 2 && table.ragged.length === data) return false;
+  return !(data >= 5 && table.ragged.length > data / 2);
 }
 
 /** Encodings chardet may name that we decode as Windows-1252. */
@@ -140,6 +173,9 @@ function sampleRecords(sample: string, delimiter: string): string[][] {
 async function readCsv(bytes: Buffer, options: ReadOptions): Promise<Table> {
   const encoding = options.encoding ?? detectEncoding(bytes);
   const text = decode(bytes, encoding, options.fileName);
+  // Text files hold no NUL characters: a PDF, an image or a zip does.
+  if (text.slice(0, 1 << 16).includes('\u0000'))
+    refuse(options.fileName, NOT_A_TABLE);
   const delimiter = options.delimiter ?? detectDelimiter(text);
   const { rows, ragged, width } = await parseCsv(text, delimiter, options);
   return {

@@ -45,6 +45,13 @@ export type CodesRef =
       name: string;
       delimiter: string;
       question: number;
+    }
+  | {
+      format: 'columns';
+      coder: string;
+      /** One theme name per cell. */
+      columns: ColumnRef[];
+      question: number;
     };
 
 export interface ResolvedMapping {
@@ -201,7 +208,8 @@ function resolveCodes(
       : questions.length === 1
         ? 0
         : -1;
-    if (question < 0)
+    // With no question at all, "the mapping names no question" says it.
+    if (question < 0 && questions.length > 0)
       problems.push({
         file,
         message: codes.question
@@ -219,6 +227,13 @@ function resolveCodes(
         theme: c.theme ?? c.column,
       })),
     };
+  if (codes.format === 'columns')
+    return {
+      format: 'columns',
+      coder,
+      question,
+      columns: codes.columns.map((c) => ref(c, `codes of coder "${coder}"`)),
+    };
   return {
     format: 'delimited',
     coder,
@@ -231,7 +246,7 @@ function resolveCodes(
 /** Every column the code specs read. */
 function codeColumnIndexes(codes: readonly CodesRef[]): number[] {
   return codes.flatMap((c) =>
-    c.format === 'binary' ? c.columns.map((col) => col.index) : [c.index],
+    c.format === 'delimited' ? [c.index] : c.columns.map((col) => col.index),
   );
 }
 

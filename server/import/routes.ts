@@ -11,7 +11,7 @@ import {
 } from '../../shared/api/import';
 import { errors } from '../errors';
 import { importFile, previewFile } from './import-file';
-import { findProject, listImports } from './import-repository';
+import { findProject, listImports, type ProjectRow } from './import-repository';
 import { getProgress, trackProgress } from './progress';
 
 const ProjectParams = Type.Object({ projectId: Type.Integer({ minimum: 1 }) });
@@ -86,9 +86,13 @@ function mappingField(value: string | undefined): Mapping {
   return parsed;
 }
 
-function requireProject(request: FastifyRequest, projectId: number): void {
-  if (!findProject(request.server.db, projectId))
-    throw errors.notFound('project', projectId);
+function requireProject(
+  request: FastifyRequest,
+  projectId: number,
+): ProjectRow {
+  const project = findProject(request.server.db, projectId);
+  if (!project) throw errors.notFound('project', projectId);
+  return project;
 }
 
 export const importRoutes: FastifyPluginAsyncTypebox = (app) => {
@@ -102,10 +106,11 @@ export const importRoutes: FastifyPluginAsyncTypebox = (app) => {
       },
     },
     async (request) => {
-      requireProject(request, request.params.projectId);
+      const project = requireProject(request, request.params.projectId);
       const upload = await readUpload(request);
       return previewFile(upload.bytes, {
         fileName: upload.fileName,
+        placeholders: project.placeholders,
         sheet: upload.fields.sheet || undefined,
         headerRows: headerRowsField(upload.fields.headerRows),
         delimiter: upload.fields.delimiter || undefined,

@@ -2,7 +2,7 @@
  * Reading one data row through a resolved mapping: the checks and the
  * writer read cells the same way, so what was checked is what is written.
  */
-import { isBlank, placeholderKey } from '../../shared/text';
+import { isBlank } from '../../shared/text';
 import { questionKey } from '../../shared/import/question-key';
 import type { GroupRef, ResolvedMapping } from './resolve-mapping';
 
@@ -79,22 +79,4 @@ function isOtherChoice(
   );
 }
 
-/**
- * `isPlaceholder` with the list's keys worked out once: the same rule
- * (placeholder key, ignoring a trailing full stop or exclamation mark),
- * fast enough for hundreds of thousands of answers.
- */
-export function placeholderTest(
-  placeholders: readonly string[],
-): (text: string) => boolean {
-  const keys = new Set(placeholders.map(placeholderKey));
-  const longest = [...keys].reduce((n, k) => Math.max(n, k.length), 0);
-  return (text) => {
-    // Placeholders are a few words; most comments are longer.
-    if (text.length > longest * 4 + 16) return false;
-    const key = placeholderKey(text);
-    if (keys.has(key)) return true;
-    const bare = key.replace(/[.!]+$/, '');
-    return bare !== '' && keys.has(bare);
-  };
-}
+export { placeholderTest } from '../../shared/import/placeholder-test';

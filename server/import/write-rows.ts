@@ -1,13 +1,16 @@
 /**
  * Writes a checked file: respondents, comments, closed answers and imported
- * codings. Runs inside the import's one transaction and never throws for
- * the file's content (the checks ran first).
+ * codings. Runs inside the import's one transaction. A respondent id the
+ * project already has is matched to that respondent: an answer with the
+ * same text is the same comment (a second coder's file adds its codings to
+ * it), a different answer is a problem, and the transaction is rolled back.
  */
 import type { ImportReport, Mapping } from '../../shared/api/import';
 import { isBlank, matchingForm, nameKey } from '../../shared/text';
 import { ensureCoder } from '../coders/local-coder';
 import { findThemeByName, insertTheme } from '../codebook/themes-repository';
 import type { Db } from '../db/open-database';
+import { errors, type FileProblem } from '../errors';
 import { ImportWriter, type ProjectRow } from './import-repository';
 import type { Table } from './read-file';
 import type { CodesRef, QuestionRef, ResolvedMapping } from './resolve-mapping';
@@ -44,7 +47,11 @@ interface QuestionTally {
 /** What the writer accumulates while it goes through the rows. */
 class Tally {
   respondents = 0;
+  respondentsMatched = 0;
   comments = 0;
+  commentsMatched = 0;
+  closedNew = 0;
+  codingsNew = 0;
   substantive = 0;
   placeholders = 0;
   skippedBlank = 0;
@@ -68,19 +75,26 @@ export function writeRows(input: WriteInput): ImportReport {
   for (let i = input.headerRows; i < rows.length; i += 1) {
     const row = rows[i] ?? [];
     if (isBlankRow(row)) continue;
-    if (r.layout === 'wide') context.wideRow(row, i - input.headerRows + 1);
+    if (r.layout === 'wide')
+      context.wideRow(row, i - input.headerRows + 1, i + 1);
     else context.longRow(row, i + 1);
     if (i % 5000 === 0) input.onRows(i);
   }
 
-  for (const [coder, codings] of tally.codings) {
-    const coderId = ensureCoder(db, coder, 'import');
-    for (const [commentId, themeIds] of codings)
-      writer.insertCoding(commentId, coderId, [...themeIds]);
-  }
+  context.writeCodings();
+  if (context.problems.length > 0)
+    throw errors.badFile(input.fileName, context.problems);
+  if (tally.comments === 0) throw errors.noComments(input.fileName);
+  if (nothingNew(tally)) throw errors.nothingNew(input.fileName);
   const report = buildReport(importId, input.fileName, tally);
   writer.finishImport(importId, { mapping: input.mapping, report });
   return report;
+}
+
+function nothingNew(t: Tally): boolean {
+  const respondentsNew = t.respondents - t.respondentsMatched;
+  const commentsNew = t.comments - t.commentsMatched;
+  return respondentsNew + commentsNew + t.closedNew + t.codingsNew === 0;
 }
 
 function buildReport(
@@ -100,7 +114,10 @@ function buildReport(
     importId,
     fileName,
     respondents: t.respondents,
+    respondentsNew: t.respondents - t.respondentsMatched,
+    respondentsMatched: t.respondentsMatched,
     comments: t.comments,
+    commentsMatched: t.commentsMatched,
     substantive: t.substantive,
     placeholders: t.placeholders,
     skippedBlank: t.skippedBlank,
@@ -128,6 +145,20 @@ class RowContext {
   /** Long layout: respondent ids and comments seen so far. */
   private readonly respondentIds = new Map<string, number>();
   private readonly commentIds = new Map<string, number | null>();
+  /** The project's respondents by survey id (only with an id column). */
+  private readonly existing: Map<string, number>;
+  /** Matched respondents' comments: respondent → question → comments. */
+  private readonly earlier = new Map<
+    number,
+    Map<number, Array<{ id: number; norm: string }>>
+  >();
+  private readonly externalIds = new Map<number, string>();
+  /** Comments already in the project that this file answers again. */
+  private readonly reused = new Map<
+    number,
+    { row: number; respondent: string }
+  >();
+  readonly problems: FileProblem[] = [];
 
   constructor(
     private readonly input: WriteInput,
@@ -136,6 +167,9 @@ class RowContext {
     private readonly importId: number,
   ) {
     this.r = input.resolved;
+    this.existing = this.r.id
+      ? writer.respondentsByExternalId()
+      : new Map<string, number>();
     this.isPlaceholder = placeholderTest(input.project.placeholders);
     for (const q of this.r.questions) this.question(q.key, q.label, 'open');
     for (const q of this.r.closed) this.question(q.key, q.label, 'closed');
@@ -151,10 +185,12 @@ class RowContext {
     }
   }
 
-  wideRow(row: readonly string[], dataRow: number): void {
+  wideRow(row: readonly string[], dataRow: number, fileRow: number): void {
     const respondentId = this.respondent(row, String(dataRow));
     this.r.questions.forEach((q, position) => {
-      const commentId = this.comment(respondentId, q, cell(row, q.index));
+      const at = { row: fileRow, column: q.column };
+      const text = cell(row, q.index);
+      const commentId = this.comment(respondentId, q, text, at);
       if (commentId === null) return;
       for (const codes of this.codesByQuestion[position] ?? [])
         this.addCodes(codes, commentId, row);
@@ -178,15 +214,27 @@ class RowContext {
     const key = `${respondentId}\u0000${question.key}\u0000${text}`;
     let commentId = this.commentIds.get(key);
     if (commentId === undefined) {
-      commentId = this.comment(respondentId, question, text);
+      const at = { row: fileRow, column: this.r.text?.name ?? '' };
+      commentId = this.comment(respondentId, question, text, at);
       this.commentIds.set(key, commentId);
     }
     if (commentId === null) return;
     for (const codes of this.r.codes) this.addCodes(codes, commentId, row);
   }
 
+  /**
+   * The respondent of a row: the project's respondent with that id when
+   * there is one (matched), else a new one.
+   */
   private respondent(row: readonly string[], generatedId: string): number {
     const externalId = this.r.id ? cell(row, this.r.id.index) : generatedId;
+    const matched = this.existing.get(externalId);
+    this.tally.respondents += 1;
+    if (matched !== undefined) {
+      this.tally.respondentsMatched += 1;
+      this.rememberEarlier(matched, externalId);
+      return matched;
+    }
     const group = rowGroup(row, this.r.group, this.input.columnNames);
     if (group.unmapped !== null)
       this.tally.unmapped.set(
@@ -196,7 +244,6 @@ class RowContext {
     const groupId = group.name === null ? null : this.group(group.name);
     const attributes: Record<string, string> = {};
     for (const a of this.r.attributes) attributes[a.name] = cell(row, a.index);
-    this.tally.respondents += 1;
     return this.writer.insertRespondent(
       this.importId,
       externalId,
@@ -230,29 +277,88 @@ class RowContext {
     return q;
   }
 
-  /** Inserts a non-blank answer as a comment; null for a blank one. */
+  private rememberEarlier(respondentId: number, externalId: string): void {
+    if (this.earlier.has(respondentId)) return;
+    const byQuestion = new Map<number, Array<{ id: number; norm: string }>>();
+    for (const c of this.writer.commentsOf(respondentId)) {
+      const list = byQuestion.get(c.questionId) ?? [];
+      list.push({ id: c.id, norm: c.norm });
+      byQuestion.set(c.questionId, list);
+    }
+    this.earlier.set(respondentId, byQuestion);
+    this.externalIds.set(respondentId, externalId);
+  }
+
+  /**
+   * The comment of a non-blank answer (null for a blank one): the matched
+   * respondent's comment with the same text, or a new comment.
+   */
   private comment(
     respondentId: number,
     ref: Pick<QuestionRef, 'key' | 'label'>,
     text: string,
+    at: { row: number; column: string },
   ): number | null {
     if (isBlank(text)) {
       this.tally.skippedBlank += 1;
       return null;
     }
     const question = this.question(ref.key, ref.label, 'open');
+    const norm = matchingForm(text);
+    const earlier = this.earlier.get(respondentId)?.get(question.id);
+    let commentId: number | null = null;
+    if (earlier && earlier.length > 0) {
+      commentId = earlier.find((c) => c.norm === norm)?.id ?? null;
+      const respondent = this.externalIds.get(respondentId) ?? '';
+      if (commentId === null) {
+        this.problems.push({
+          file: this.input.fileName,
+          ...at,
+          message: `Respondent ${respondent} already has a different answer to ${question.key}.`,
+        });
+        return null;
+      }
+      this.reused.set(commentId, { row: at.row, respondent });
+      this.tally.commentsMatched += 1;
+    }
     const substantive = !this.isPlaceholder(text);
     question.comments += 1;
     this.tally.comments += 1;
     if (substantive) this.tally.substantive += 1;
     else this.tally.placeholders += 1;
-    return this.writer.insertComment(
-      respondentId,
-      question.id,
-      text,
-      matchingForm(text),
-      substantive,
+    return (
+      commentId ??
+      this.writer.insertComment(
+        respondentId,
+        question.id,
+        text,
+        norm,
+        substantive,
+      )
     );
+  }
+
+  /**
+   * Writes the codings gathered from the rows. A coder who already coded a
+   * comment this file answers again is a problem: one coding per coder.
+   */
+  writeCodings(): void {
+    for (const [coder, codings] of this.tally.codings) {
+      const coderId = ensureCoder(this.input.db, coder, 'import');
+      for (const [commentId, themeIds] of codings) {
+        const reused = this.reused.get(commentId);
+        if (reused && this.writer.hasCoding(commentId, coderId)) {
+          this.problems.push({
+            file: this.input.fileName,
+            row: reused.row,
+            message: `Coder "${coder}" has already coded the answer of respondent ${reused.respondent}: import each coder’s codes once.`,
+          });
+          continue;
+        }
+        this.writer.insertCoding(commentId, coderId, [...themeIds]);
+        this.tally.codingsNew += 1;
+      }
+    }
   }
 
   private closedAnswers(respondentId: number, row: readonly string[]): void {
@@ -261,7 +367,8 @@ class RowContext {
       if (isBlank(value)) continue;
       const question = this.question(q.key, q.label, 'closed');
       question.comments += 1;
-      this.writer.insertClosed(respondentId, question.id, value.trim());
+      if (this.writer.insertClosed(respondentId, question.id, value.trim()))
+        this.tally.closedNew += 1;
     }
   }
 
@@ -275,13 +382,8 @@ class RowContext {
     commentId: number,
     row: readonly string[],
   ): void {
-    const names =
-      codes.format === 'binary'
-        ? codes.columns
-            .filter((c) => ticked(cell(row, c.index)) === true)
-            .map((c) => c.theme)
-        : splitCodes(cell(row, codes.index), codes.delimiter);
-    if (codes.format === 'delimited' && names.length === 0) return;
+    const names = codeNames(codes, row);
+    if (codes.format !== 'binary' && names.length === 0) return;
     const codings = this.codingsOf(codes.coder);
     let themes = codings.get(commentId);
     if (!themes) {
@@ -313,4 +415,17 @@ class RowContext {
     this.themeIds.set(key, theme.id);
     return theme.id;
   }
+}
+
+/** The theme names a row gives one coder. */
+function codeNames(codes: CodesRef, row: readonly string[]): string[] {
+  if (codes.format === 'binary')
+    return codes.columns
+      .filter((c) => ticked(cell(row, c.index)) === true)
+      .map((c) => c.theme);
+  if (codes.format === 'delimited')
+    return splitCodes(cell(row, codes.index), codes.delimiter);
+  return codes.columns
+    .map((c) => cell(row, c.index).trim())
+    .filter((name) => name !== '');
 }

@@ -2,9 +2,10 @@ import { and, asc, eq } from 'drizzle-orm';
 import {
   COUNT_NOTE,
   NO_GROUP_NAME,
+  cellFigures,
   cellKey,
   emptyBase,
-  percentOf,
+  isReported,
   type CellBase,
 } from '../../shared/counting';
 import type { CountsReply } from '../../shared/api/report';
@@ -85,16 +86,25 @@ export function groupsInScope(db: Db, scope: CountScope) {
   return groups;
 }
 
-interface CountedRow extends CellBase {
+interface CountedRow {
   themeId: number | null;
   questionId: number;
   groupId: number | null;
+  /** Substantive comments, or for a theme row its count. */
+  comments: number;
+  /** Every comment, placeholders included. */
+  answers: number;
+  unreconciled: number;
+  uncoded: number;
 }
 
 /**
  * Bases and theme counts in one statement, so the comments are resolved
  * to their final codings once: rows with a null theme id are the bases of
- * a question × group, the others the count of one theme there.
+ * a question × group, the others the count of one theme there. The bases
+ * take as few comparisons per comment as they can (placeholders and coded
+ * comments are what is left over, see `baseOf`): this runs over every
+ * comment in scope, and the count's speed is benchmarked.
  */
 function countRows(db: Db, scope: CountScope): CountedRow[] {
   const { with: cte, params } = scopedSql(scope);
@@ -104,15 +114,15 @@ function countRows(db: Db, scope: CountScope): CountedRow[] {
        SELECT NULL AS themeId, question_id AS questionId,
          group_id AS groupId,
          sum(substantive) AS comments,
-         sum(NOT substantive) AS placeholders,
-         sum(substantive AND status IN ('decided', 'single', 'agreed'))
-           AS coded,
-         sum(substantive AND status = 'unreconciled') AS unreconciled,
-         sum(substantive AND status = 'uncoded') AS uncoded
+         count(*) AS answers,
+         coalesce(sum(CASE WHEN substantive THEN status END
+           = 'unreconciled'), 0) AS unreconciled,
+         coalesce(sum(CASE WHEN substantive THEN status END = 'uncoded'), 0)
+           AS uncoded
        FROM resolved
        GROUP BY question_id, group_id
        UNION ALL
-       SELECT theme_id, question_id, group_id, count(*), 0, 0, 0, 0
+       SELECT theme_id, question_id, group_id, count(*), 0, 0, 0
        FROM final_themes
        WHERE substantive
        GROUP BY theme_id, question_id, group_id`,
@@ -120,9 +130,22 @@ function countRows(db: Db, scope: CountScope): CountedRow[] {
     .all(params);
 }
 
+/** The base figures of a bases row: every status is one of five. */
+function baseOf(row: CountedRow): CellBase {
+  const { comments, answers, unreconciled, uncoded } = row;
+  return {
+    comments,
+    placeholders: answers - comments,
+    coded: comments - unreconciled - uncoded,
+    unreconciled,
+    uncoded,
+  };
+}
+
 /**
- * Theme counts for the report: every theme × open question × group, zeros
- * included, with the bases each percentage is taken of.
+ * Theme counts for the report: every reported theme (see `isReported`) ×
+ * open question × group, zeros included, with the bases each percentage is
+ * taken of.
  */
 export function themeCounts(
   db: Db,
@@ -135,29 +158,36 @@ export function themeCounts(
 
   const bases = new Map<string, CellBase>();
   const counts = new Map<string, number>();
-  for (const { themeId, questionId, groupId, ...base } of countRows(
-    db,
-    scope,
-  )) {
-    if (themeId === null) bases.set(cellKey(questionId, groupId), base);
-    else counts.set(cellKey(questionId, groupId, themeId), base.comments);
+  // A theme's total runs over the open questions, as its cells do.
+  const totals = new Map<number, number>();
+  const open = new Set(questionList.map((q) => q.id));
+  for (const row of countRows(db, scope)) {
+    const { themeId, questionId, groupId, comments: count } = row;
+    if (themeId === null) {
+      bases.set(cellKey(questionId, groupId), baseOf(row));
+      continue;
+    }
+    counts.set(cellKey(questionId, groupId, themeId), count);
+    if (open.has(questionId)) {
+      totals.set(themeId, (totals.get(themeId) ?? 0) + count);
+    }
   }
 
+  const reported = themeList
+    .map((t) => ({ ...t, total: totals.get(t.id) ?? 0 }))
+    .filter(isReported);
+
   const cells: CountsReply['cells'] = [];
-  const totals = new Map<number, number>();
-  for (const theme of themeList) {
+  for (const theme of reported) {
     for (const question of questionList) {
       for (const group of groups) {
         const count = counts.get(cellKey(question.id, group.id, theme.id)) ?? 0;
-        const base = bases.get(cellKey(question.id, group.id))?.comments ?? 0;
-        totals.set(theme.id, (totals.get(theme.id) ?? 0) + count);
+        const base = bases.get(cellKey(question.id, group.id)) ?? emptyBase();
         cells.push({
           themeId: theme.id,
           questionId: question.id,
           groupId: group.id,
-          count,
-          base,
-          percent: percentOf(count, base),
+          ...cellFigures(count, base),
         });
       }
     }
@@ -177,7 +207,7 @@ export function themeCounts(
         ]),
       ),
     })),
-    themes: themeList.map((t) => ({ ...t, total: totals.get(t.id) ?? 0 })),
+    themes: reported,
     cells,
     note: COUNT_NOTE,
   };

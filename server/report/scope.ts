@@ -93,23 +93,45 @@ function hasAttribute(db: Db, projectId: number, name: string): boolean {
 /**
  * True when no comment of the project has a lead decision or codings by
  * more than one coder, so the final coding of each comment is simply its
- * one coding. Reads the codings index once; cheap next to a count.
+ * one coding. Cheap next to a count: see `hasDoubleCodings`.
  */
 export function hasOnlySingleCodings(db: Db, projectId: number): boolean {
-  const complex = db.$client
+  const decided = db.$client
     .prepare(
       `SELECT 1 FROM final_codings f
        JOIN comments c ON c.id = f.comment_id
-       WHERE c.project_id = @projectId
-       UNION ALL
-       SELECT 1 FROM (
+       WHERE c.project_id = ? LIMIT 1`,
+    )
+    .get(projectId);
+  return decided === undefined && !hasDoubleCodings(db, projectId);
+}
+
+/**
+ * Whether a comment of the project has two or more codings. First asked
+ * of the whole database, which the (comment, coder) index answers by
+ * counting without a sort or a join; only when some comment somewhere has
+ * several codings is the project's own question asked. Part of every
+ * count, so it must stay small next to one.
+ */
+function hasDoubleCodings(db: Db, projectId: number): boolean {
+  const anywhere = db.$client
+    .prepare<[], number>(
+      `SELECT (SELECT count(*) FROM codings)
+         > (SELECT count(DISTINCT comment_id) FROM codings)`,
+    )
+    .pluck()
+    .get();
+  if (!anywhere) return false;
+  const here = db.$client
+    .prepare(
+      `SELECT 1 FROM (
          SELECT comment_id FROM codings
          GROUP BY comment_id HAVING count(*) > 1
        ) m
        JOIN comments c ON c.id = m.comment_id
-       WHERE c.project_id = @projectId
+       WHERE c.project_id = ?
        LIMIT 1`,
     )
-    .get({ projectId });
-  return complex === undefined;
+    .get(projectId);
+  return here !== undefined;
 }

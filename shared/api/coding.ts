@@ -5,15 +5,28 @@
 import { Type, type Static } from 'typebox';
 import { Suggestion } from './suggest';
 
-export const ProjectIdParams = Type.Object({
-  projectId: Type.Integer({ minimum: 1 }),
-});
+/**
+ * A database id: larger numbers cannot be held exactly, so they are
+ * refused as invalid rather than rounded to some other id.
+ */
+const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 
-export const CommentIdParams = Type.Object({
-  commentId: Type.Integer({ minimum: 1 }),
-});
+export const ProjectIdParams = Type.Object({ projectId: Id });
 
-export const QUEUE_STATUSES = ['uncoded', 'coded', 'all'] as const;
+export const CommentIdParams = Type.Object({ commentId: Id });
+
+/**
+ * `uncoded`: no coder has coded it; `coded`: at least one has; `mine`: I
+ * have; `not-mine`: I have not (whoever else has: for blind double
+ * coding); `all`: every comment.
+ */
+export const QUEUE_STATUSES = [
+  'uncoded',
+  'coded',
+  'mine',
+  'not-mine',
+  'all',
+] as const;
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 
 /**
@@ -22,8 +35,8 @@ export type QueueStatus = (typeof QUEUE_STATUSES)[number];
  * narrow it. `search` is a case-insensitive substring of the comment.
  */
 export const QueueQuery = Type.Object({
-  questionId: Type.Optional(Type.Integer({ minimum: 1 })),
-  groupId: Type.Optional(Type.Integer({ minimum: 1 })),
+  questionId: Type.Optional(Id),
+  groupId: Type.Optional(Id),
   status: Type.Optional(
     Type.Union(
       QUEUE_STATUSES.map((s) => Type.Literal(s)),
@@ -42,8 +55,10 @@ export type QueueQuery = Static<typeof QueueQuery>;
 export const QueueReply = Type.Object({
   /** Comments matching every filter but `status`. */
   total: Type.Integer(),
-  /** Of those, the ones the local coder has coded. */
+  /** Of those, the ones any coder has coded. */
   coded: Type.Integer(),
+  /** Of those, the ones the local coder has coded. */
+  codedByMe: Type.Integer(),
   /** The queue itself (status applied), by respondent then question. */
   commentIds: Type.Array(Type.Integer()),
 });
@@ -95,7 +110,7 @@ export type CommentDetail = Static<typeof CommentDetail>;
 
 export const SaveCodingBody = Type.Object(
   {
-    themeIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500 }),
+    themeIds: Type.Array(Id, { maxItems: 500 }),
     /** The version the client saw; 0 when there was no coding yet. */
     version: Type.Integer({ minimum: 0 }),
   },
@@ -106,17 +121,26 @@ export type SaveCodingBody = Static<typeof SaveCodingBody>;
 export const SaveCodingReply = Type.Object({ coding: Coding });
 export type SaveCodingReply = Static<typeof SaveCodingReply>;
 
+/** Deleting my coding names the version I saw, like a save. */
+export const DeleteCodingQuery = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+});
+export type DeleteCodingQuery = Static<typeof DeleteCodingQuery>;
+
 export const HistoryEntry = Type.Object({
   at: Type.String(),
   /** Whose coding changed; null when it was the final coding. */
   coder: Type.Union([Type.String(), Type.Null()]),
   /** Who made the change. */
   actor: Type.String(),
-  /** `save`, `import`, `merge`, … */
+  /** `save`, `delete`, `import`, `merge`, … */
   reason: Type.String(),
-  /** Theme names before and after ([] when there was no coding). */
-  before: Type.Array(Type.String()),
-  after: Type.Array(Type.String()),
+  /**
+   * Theme names before and after: [] is "no theme applies", null is no
+   * coding at all (before a first save, after a delete).
+   */
+  before: Type.Union([Type.Array(Type.String()), Type.Null()]),
+  after: Type.Union([Type.Array(Type.String()), Type.Null()]),
 });
 export type HistoryEntry = Static<typeof HistoryEntry>;
 

@@ -5,6 +5,11 @@
  */
 import { Type, type Static } from 'typebox';
 
+/** Files wider than this are refused: no survey has so many columns. */
+export const MAX_COLUMNS = 2000;
+/** Open questions one mapping may import (the project page lists them all). */
+export const MAX_OPEN_QUESTIONS = 200;
+
 export const ColumnKind = Type.Union([
   Type.Literal('id'),
   Type.Literal('group'),
@@ -76,8 +81,26 @@ const DelimitedCodes = Type.Object(
   { additionalProperties: false },
 );
 
-/** One coder's codes: a set of 1/0 theme columns or one theme-list column. */
-export const CodesSpec = Type.Union([BinaryCodes, DelimitedCodes]);
+/** Several columns holding one theme name each (`Code 1`, `Code 2`, …). */
+const ColumnsCodes = Type.Object(
+  {
+    coder: Type.Optional(Type.String({ minLength: 1 })),
+    format: Type.Literal('columns'),
+    question: Type.Optional(Type.String({ minLength: 1 })),
+    columns: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * One coder's codes: a set of 1/0 theme columns, one theme-list column, or
+ * several columns of one theme name each.
+ */
+export const CodesSpec = Type.Union([
+  BinaryCodes,
+  DelimitedCodes,
+  ColumnsCodes,
+]);
 export type CodesSpec = Static<typeof CodesSpec>;
 
 export const Mapping = Type.Object(
@@ -153,6 +176,8 @@ export const Preview = Type.Object({
   rows: Type.Array(Type.Array(Type.String())),
   rowCount: Type.Integer(),
   proposedMapping: Mapping,
+  /** What the preview hides or changes, e.g. rows with extra cells. */
+  warnings: Type.Array(Type.String()),
 });
 export type Preview = Static<typeof Preview>;
 
@@ -166,8 +191,15 @@ const Named = Type.Object({
 export const ImportReport = Type.Object({
   importId: Type.Integer(),
   fileName: Type.String(),
+  /** Respondents in the file: new ones plus those already in the project. */
   respondents: Type.Integer(),
+  respondentsNew: Type.Integer(),
+  /** Respondents whose id was already in the project, matched to them. */
+  respondentsMatched: Type.Integer(),
+  /** Comments in the file, including those already in the project. */
   comments: Type.Integer(),
+  /** Comments already in the project with the same text, reused. */
+  commentsMatched: Type.Integer(),
   substantive: Type.Integer(),
   placeholders: Type.Integer(),
   /** Empty or whitespace-only answers, which are not comments. */

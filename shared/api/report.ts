@@ -57,6 +57,10 @@ export const CountsReply = Type.Object({
       base: Type.Record(Type.String(), CountBase),
     }),
   ),
+  /**
+   * The codebook in order. Archived themes appear only while they count
+   * comments in scope (a merged theme, emptied, is left out).
+   */
   themes: Type.Array(
     Type.Object({
       id: Type.Integer(),
@@ -68,7 +72,7 @@ export const CountsReply = Type.Object({
       total: Type.Integer(),
     }),
   ),
-  /** One per theme × question × group, zeros included. */
+  /** One per listed theme × question × group, zeros included. */
   cells: Type.Array(
     Type.Object({
       themeId: Type.Integer(),
@@ -79,6 +83,13 @@ export const CountsReply = Type.Object({
       base: Type.Integer(),
       /** count / base × 100, one decimal; null when base is 0. */
       percent: Type.Union([Type.Number(), Type.Null()]),
+      /**
+       * Substantive comments of that question and group with a final
+       * coding (decided, single or agreed): the coded ones so far.
+       */
+      codedBase: Type.Integer(),
+      /** count / codedBase × 100, one decimal; null when codedBase is 0. */
+      percentOfCoded: Type.Union([Type.Number(), Type.Null()]),
     }),
   ),
   note: Type.String(),

@@ -20,9 +20,9 @@ export function specCoder(spec: CodesSpec): string {
 
 /** The columns a spec reads. */
 export function specColumns(spec: CodesSpec): string[] {
-  return spec.format === 'binary'
-    ? spec.columns.map((c) => c.column)
-    : [spec.column];
+  if (spec.format === 'binary') return spec.columns.map((c) => c.column);
+  if (spec.format === 'columns') return [...spec.columns];
+  return [spec.column];
 }
 
 /**

@@ -97,6 +97,30 @@ export interface HeaderColumn {
   name: string;
   /** The question text, when a header row holds one; else the name. */
   label: string;
+  /**
+   * What the header rows say the answers are: SurveyMonkey's
+   * `Open-Ended Response` or a Qualtrics text entry (`QID2_TEXT`) is open,
+   * SurveyMonkey's plain `Response` a choice.
+   */
+  answer?: 'open' | 'choice';
+}
+
+const IMPORT_ID_VALUE = /"ImportId"\s*:\s*"([^"]*)"/;
+
+/** What the header rows say column `index` holds, if they say. */
+function answerKindOf(
+  headerRows: readonly string[][],
+  index: number,
+): HeaderColumn['answer'] {
+  for (const row of headerRows) {
+    const cell = (row[index] ?? '').trim();
+    const importId = IMPORT_ID_VALUE.exec(cell)?.[1];
+    if (importId) return /_TEXT$/i.test(importId) ? 'open' : undefined;
+    const sub = cell.toLowerCase();
+    if (sub === 'open-ended response') return 'open';
+    if (sub === 'response') return 'choice';
+  }
+  return undefined;
 }
 
 /**
@@ -134,7 +158,11 @@ export function columnNames(
       });
     }
   }
-  return deduplicate(raw);
+  const named = deduplicate(raw);
+  return named.map((c, i) => {
+    const answer = answerKindOf(headerRows, i);
+    return answer ? { ...c, answer } : c;
+  });
 }
 
 /** Header text on one line, trimmed, without a byte-order mark. */

@@ -3,44 +3,77 @@
  * the import step pre-selects from those guesses. The user can change all
  * of it; the guesses only save clicks.
  */
-import type { ColumnKind, Mapping } from '../api/import';
-import { isBlank } from '../text';
+import {
+  MAX_OPEN_QUESTIONS,
+  type CodesSpec,
+  type ColumnKind,
+  type Mapping,
+} from '../api/import';
+import { DEFAULT_PLACEHOLDERS, isBlank } from '../text';
 import { codesSpecs, specColumns } from './codes-specs';
 import { looksNumeric } from './headers';
+import { placeholderTest } from './placeholder-test';
 
 export interface ColumnProfile {
   name: string;
   label: string;
-  /** Non-blank cells. */
+  /** What the header rows say the answers are, when they say. */
+  answer?: 'open' | 'choice';
+  /**
+   * Non-blank cells that are not placeholders (`-99`, `N/A`, …): the real
+   * answers, which decide the column's kind.
+   */
   filled: number;
-  /** Distinct non-blank values, counted up to a cap. */
+  /** Cells holding a placeholder. */
+  placeholders: number;
+  /** Distinct answers, counted up to a cap. */
   distinct: number;
-  /** Mean length of the non-blank values, in characters. */
+  /** Mean length of the answers, in characters. */
   meanLength: number;
-  /** Mean number of words of the non-blank values. */
+  /** Mean number of words of the answers. */
   meanWords: number;
-  /** Share of non-blank values that are numbers or dates. */
+  /** Share of answers that are numbers or dates. */
   numericShare: number;
-  /** Every non-blank value is 0 or 1 (and at least one is 1). */
+  /** Share of answers that are file names (an upload question). */
+  fileShare: number;
+  /** Every non-blank cell is 0 or 1 (and at least one is 1). */
   binary: boolean;
-  /** Every non-blank value is an integer from -10 to 10. */
+  /** Every answer is an integer from -10 to 10. */
   smallIntegers: boolean;
 }
 
 const DISTINCT_CAP = 200_000;
 
-/** Profiles column `index` over the data rows. */
+const FILE_NAME = /^\S+\.(png|jpe?g|gif|heic|webp|pdf|docx?|xlsx?)$/i;
+
+const defaultPlaceholder = placeholderTest(DEFAULT_PLACEHOLDERS);
+
+export interface ProfileOptions {
+  answer?: 'open' | 'choice' | undefined;
+  /** The project's placeholder test; the default list when absent. */
+  isPlaceholder?: (text: string) => boolean;
+}
+
+/**
+ * Profiles column `index` over the data rows. Placeholder cells count as
+ * empty, so a free-text column mostly holding missing-value codes is
+ * judged by its real answers.
+ */
 export function profileColumn(
   name: string,
   label: string,
   rows: readonly string[][],
   index: number,
+  options: ProfileOptions = {},
 ): ColumnProfile {
+  const isPlaceholder = options.isPlaceholder ?? defaultPlaceholder;
   const seen = new Set<string>();
   let filled = 0;
+  let placeholders = 0;
   let length = 0;
   let words = 0;
   let numeric = 0;
+  let files = 0;
   let binary = true;
   let hasOne = false;
   let smallIntegers = true;
@@ -48,23 +81,31 @@ export function profileColumn(
     const value = row[index] ?? '';
     if (isBlank(value)) continue;
     const v = value.trim();
+    if (v === '1') hasOne = true;
+    else if (v !== '0') binary = false;
+    if (isPlaceholder(v)) {
+      placeholders += 1;
+      continue;
+    }
     filled += 1;
     length += v.length;
     words += v.split(/\s+/).length;
     if (looksNumeric(v)) numeric += 1;
-    if (v === '1') hasOne = true;
-    else if (v !== '0') binary = false;
+    if (FILE_NAME.test(v)) files += 1;
     if (!/^-?\d+$/.test(v) || Math.abs(Number(v)) > 10) smallIntegers = false;
     if (seen.size < DISTINCT_CAP) seen.add(v);
   }
   return {
     name,
     label,
+    ...(options.answer ? { answer: options.answer } : {}),
     filled,
+    placeholders,
     distinct: seen.size,
     meanLength: filled ? length / filled : 0,
     meanWords: filled ? words / filled : 0,
     numericShare: filled ? numeric / filled : 0,
+    fileShare: filled ? files / filled : 0,
     binary: binary && hasOne,
     smallIntegers: smallIntegers && filled > 0,
   };
@@ -96,7 +137,42 @@ const GROUP_NAMES = [
   'cohort',
 ];
 
+/** Words in a header that make a column of few repeated values a group. */
+const GROUP_HINT =
+  /\b(group|role|type|commission|area|trust|service|region|department|team|ward|site|school|district|describes you)\b/i;
+
 const CODES_NAMES = ['themes', 'theme', 'codes', 'code', 'tags', 'tag'];
+
+/** One theme name per cell, numbered: `Code 1`, `Code 2`, `theme_3`. */
+const CODE_SERIES = /^(codes?|themes?|tags?)[\s_-]*\d+$/i;
+
+/**
+ * Keys and labels of open questions: a column named so is an open question
+ * even when its few answers are short.
+ */
+const OPEN_NAMES = new Set([
+  'worked',
+  'notworked',
+  'change',
+  'changes',
+  'comment',
+  'comments',
+  'othercomments',
+  'answer',
+  'answers',
+  'feedback',
+  'remarks',
+  'suggestions',
+  'improve',
+  'couldimprove',
+  'freetext',
+  'opentext',
+  'verbatim',
+]);
+
+/** Question texts that ask for words rather than a choice. */
+const OPEN_HINT =
+  /free[\s-]?text|please (describe|explain)|comment|\bwhy\b|\bwhat\b|how could we improve|feedback|suggestion|anything else|in your own words/i;
 
 /** Columns a survey tool adds about the submission, not about the person. */
 const METADATA_NAMES = new Set([
@@ -117,6 +193,15 @@ const METADATA_NAMES = new Set([
   'sessionid',
   'useragent',
   'ipaddress',
+  'externallfdn',
+  'devicetype',
+  'quota',
+  'hflip',
+  'vflip',
+  'outputmode',
+  'cleaned',
+  'pagehistory',
+  'language',
 ]);
 
 function nameRank(profile: ColumnProfile, names: readonly string[]): number {
@@ -127,28 +212,55 @@ function nameRank(profile: ColumnProfile, names: readonly string[]): number {
   return found.length ? Math.min(...found) : -1;
 }
 
-function looksOpen(p: ColumnProfile): boolean {
-  if (p.filled === 0 || p.numericShare > 0.5) return false;
-  const name = squash(p.name);
-  if (METADATA_NAMES.has(name) || name.endsWith('id')) return false;
-  const varied = p.distinct >= Math.min(p.filled, DISTINCT_CAP) * 0.6;
-  return varied && (p.meanWords >= 4 || p.meanLength >= 25);
+function isMetadata(p: ColumnProfile): boolean {
+  return (
+    METADATA_NAMES.has(squash(p.name)) || METADATA_NAMES.has(squash(p.label))
+  );
 }
 
+/** `ResponseId`, `session_id`, `Respondent ID`: an identifier, not an answer. */
+function looksLikeId(name: string): boolean {
+  const n = name.trim();
+  return (
+    /(^|[\s_.-])id$/i.test(n) ||
+    /[a-z]I[dD]$/.test(n) ||
+    ID_NAMES.includes(squash(n))
+  );
+}
+
+function looksOpen(p: ColumnProfile): boolean {
+  if (p.filled === 0 || p.numericShare > 0.5 || p.fileShare > 0.5) return false;
+  if (isMetadata(p) || looksLikeId(p.name)) return false;
+  if (OPEN_NAMES.has(squash(p.name)) || OPEN_NAMES.has(squash(p.label)))
+    return true;
+  const hinted =
+    p.answer === 'open' || OPEN_HINT.test(p.label) || OPEN_HINT.test(p.name);
+  if (hinted && !looksClosed(p)) return true;
+  const varied = p.distinct >= Math.min(p.filled, DISTINCT_CAP) * 0.6;
+  const wordy = p.meanWords >= 3 || (p.meanWords >= 2 && p.meanLength >= 20);
+  return varied && wordy;
+}
+
+/** Few distinct values, each repeated across rows: a choice, not words. */
 function looksClosed(p: ColumnProfile): boolean {
-  if (p.filled === 0 || METADATA_NAMES.has(squash(p.name))) return false;
+  if (p.filled === 0 || isMetadata(p) || looksLikeId(p.name)) return false;
   if (/specify|other|text$/i.test(p.name)) return false;
-  const few = p.distinct <= 10 && p.distinct < Math.max(p.filled, 4);
-  const short = p.meanLength <= 40;
+  // Longer option lists count when each option is picked many times.
+  const few =
+    p.distinct < p.filled &&
+    (p.distinct <= 10 || (p.distinct <= 30 && p.filled >= p.distinct * 5));
+  const short = p.meanLength <= 40 || p.filled >= p.distinct * 3;
   const wordsOrScale = p.numericShare === 0 || p.smallIntegers;
   return few && short && wordsOrScale;
 }
 
 /**
  * Guesses each column's kind. The id and group columns are found by name
- * (`RespondentID`, `ResponseId`, `lfdn`, `Group`, `Role`, …); theme columns
- * are 0/1 columns (three or more of them) or a column named themes/codes;
- * open questions are varied free text; closed items few short values.
+ * (`RespondentID`, `ResponseId`, `lfdn`, `Group`, `Role`, …), else the group
+ * is a column of few repeated values; theme columns are 0/1 columns (three
+ * or more of them), numbered `Code 1`, `Code 2` … columns or a column named
+ * themes/codes; open questions are varied free text, or columns whose name
+ * or question text asks for words; closed items few repeated values.
  */
 export function guessKinds(profiles: readonly ColumnProfile[]): ColumnKind[] {
   const kinds: ColumnKind[] = profiles.map(() => 'attribute');
@@ -161,11 +273,18 @@ export function guessKinds(profiles: readonly ColumnProfile[]): ColumnKind[] {
   ).length;
   profiles.forEach((p, i) => {
     if (kinds[i] !== 'attribute') return;
-    if (CODES_NAMES.includes(squash(p.name))) kinds[i] = 'codes';
+    if (CODES_NAMES.includes(squash(p.name)) || CODE_SERIES.test(p.name))
+      kinds[i] = 'codes';
     else if (p.binary && binaryCount >= 3) kinds[i] = 'codes';
+    else if (p.answer === 'choice' && p.filled > 0 && !isMetadata(p))
+      kinds[i] = 'closed';
     else if (looksOpen(p)) kinds[i] = 'open';
     else if (looksClosed(p)) kinds[i] = 'closed';
   });
+  if (groupIndex < 0) {
+    const fallback = groupByValues(profiles, kinds);
+    if (fallback >= 0) kinds[fallback] = 'group';
+  }
   return kinds;
 }
 
@@ -199,6 +318,44 @@ function findGroupColumn(
   );
 }
 
+/** 2 to 50 distinct short values, each used by several respondents. */
+function groupLike(p: ColumnProfile): boolean {
+  return (
+    p.distinct >= 2 &&
+    p.distinct <= 50 &&
+    p.filled >= p.distinct * 2 &&
+    p.numericShare <= 0.5 &&
+    p.meanLength <= 60 &&
+    !isMetadata(p) &&
+    !looksLikeId(p.name) &&
+    !/question|specify|other/i.test(p.name)
+  );
+}
+
+/**
+ * A group column found by its values: among closed items and attributes,
+ * one that looks like a grouping, preferring headers that name one
+ * (commission, role, type, area, …), then the most answered.
+ */
+function groupByValues(
+  profiles: readonly ColumnProfile[],
+  kinds: readonly ColumnKind[],
+): number {
+  let best = -1;
+  let bestScore = -1;
+  profiles.forEach((p, i) => {
+    if (kinds[i] !== 'attribute' && kinds[i] !== 'closed') return;
+    if (!groupLike(p)) return;
+    const hinted = GROUP_HINT.test(p.name) || GROUP_HINT.test(p.label);
+    const score = (hinted ? 1e9 : 0) + p.filled;
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  });
+  return best;
+}
+
 /**
  * The mapping the import step pre-selects from the guessed kinds: wide,
  * unless the id repeats from row to row; then long, with a column named
@@ -219,17 +376,20 @@ export function proposeMapping(
     headerRows,
     idColumn: idProfile?.name ?? null,
     group: group ? { column: group } : null,
-    codes: proposeCodes(profiles, kinds, named('codes')),
+    codes: null,
   };
   const long =
     idProfile && repeats(idProfile) ? proposeLong(profiles, kinds) : null;
+  // Beyond the limit, open columns stay attributes: the user picks.
+  const open = named('open').slice(0, MAX_OPEN_QUESTIONS);
   const mapping: Mapping = long
     ? { ...base, ...long }
     : {
         ...base,
-        questions: named('open').map((column) => ({ column })),
+        questions: open.map((column) => ({ column })),
         closedColumns: named('closed'),
       };
+  mapping.codes = proposeCodes(profiles, kinds, long ? [] : open);
   mapping.attributeColumns = unusedColumns(profiles, mapping);
   return mapping;
 }
@@ -283,18 +443,36 @@ function unusedColumns(
   return profiles.map((p) => p.name).filter((name) => !used.has(name));
 }
 
+/**
+ * The codes that come with the file: 1/0 theme columns, numbered code
+ * columns or one theme-list column. With several open questions the codes
+ * belong to the nearest open column to their left.
+ */
 function proposeCodes(
   profiles: readonly ColumnProfile[],
   kinds: readonly ColumnKind[],
-  codeColumns: string[],
+  questions: readonly string[],
 ): Mapping['codes'] {
-  if (codeColumns.length === 0) return null;
-  const binary = profiles.filter((p, i) => kinds[i] === 'codes' && p.binary);
+  const coded = profiles.filter((_, i) => kinds[i] === 'codes');
+  const first = coded[0];
+  if (!first) return null;
+  const binary = coded.filter((p) => p.binary);
+  const series = coded.filter((p) => CODE_SERIES.test(p.name));
+  let spec: CodesSpec;
   if (binary.length >= 3)
-    return {
+    spec = {
       format: 'binary',
       columns: binary.map((p) => ({ column: p.name, theme: p.name })),
     };
-  const column = codeColumns[0];
-  return column ? { format: 'delimited', column, delimiter: '|' } : null;
+  else if (series.length > 0)
+    spec = { format: 'columns', columns: series.map((p) => p.name) };
+  else spec = { format: 'delimited', column: first.name, delimiter: '|' };
+  if (questions.length > 1) {
+    const at = profiles.indexOf(first);
+    const before = profiles
+      .slice(0, at)
+      .filter((p) => questions.includes(p.name));
+    spec.question = before[before.length - 1]?.name ?? questions[0];
+  }
+  return spec;
 }

@@ -1,8 +1,9 @@
 /**
  * Case C12: answers starting with =, +, -, @ or TAB. They are imported
  * through the real import route, then exported: every such cell is
- * neutralised in CSV and XLSX, no XLSX cell becomes a formula, and the
- * stored text stays exactly as written.
+ * neutralised in CSV (a `'` in front); XLSX cells are typed strings, never
+ * formulas, holding exactly the stored text (no `'`, which Excel would
+ * show); and the stored text stays exactly as written.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -168,28 +169,38 @@ describe('case C12: formula-like answers on export', () => {
     expect(rows.every((r) => r.at(-1) === '1')).toBe(true);
   });
 
-  it('writes XLSX cells as strings, never formulas', async () => {
+  it('writes XLSX cells as strings, never formulas, exactly as stored', async () => {
     const res = await get(`exports/codings-long.xlsx?coderId=${coder}`);
     expect(res.statusCode).toBe(200);
     const zip = res.rawPayload;
     const sheet = zipEntry(zip, 'xl/worksheets/sheet1.xml');
     expect(sheet).toContain('<row');
     expect(sheet).not.toMatch(/<f[\s>]/);
+    // Every text cell is a shared string (t="s"), not an inline formula.
+    expect(sheet).not.toMatch(/t="(str|e)"/);
     const strings = zipEntry(zip, 'xl/sharedStrings.xml');
-    expect(strings).toContain('&apos;=1+1');
+    expect(strings).toContain('<t>=1+1</t>');
+    expect(strings).not.toContain('&apos;=');
     expect(strings).not.toMatch(/<f[\s>]/);
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(zip as unknown as ArrayBuffer);
-    const texts: unknown[] = [];
+    const texts = new Map<string, unknown>();
+    const rows: unknown[][] = [];
     workbook.worksheets[0]?.eachRow((row, n) => {
-      if (n > 1) texts.push(row.getCell(6).value);
-      row.eachCell((cell) => expect(cell.formula).toBeUndefined());
+      row.eachCell((cell) => {
+        expect(cell.formula).toBeUndefined();
+        expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+      });
+      if (n === 1) return;
+      texts.set(row.getCell(1).text, row.getCell(6).value);
+      rows.push([4, 7, 8].map((c) => row.getCell(c).value));
     });
-    expect(texts).toHaveLength(7);
-    expect(texts).toContain("'=1+1");
-    expect(texts).toContain("'- fewer meetings\n- shorter forms");
-    expect(texts).toContain('Cost=time was never explained');
+    // The exact stored text of every answer, no apostrophe added.
+    expect(Object.fromEntries(texts)).toEqual(STORED);
+    for (const row of rows) {
+      expect(row).toEqual(['=Change?', '@coder', '=SUM(A1:A9)']);
+    }
   });
 
   it('leaves the stored text unchanged', async () => {

@@ -121,7 +121,7 @@ describe('codebook: themes', () => {
       expect(res.statusCode).toBe(201);
       expect(res.json()).toMatchObject({
         name: 'Communication',
-        keywords: ['communication', 'information', 'advice', 'process'],
+        keywords: ['communication', 'advice'],
         colour: THEME_PALETTE[0],
         parentId: null,
         groupIds: null,

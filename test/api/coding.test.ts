@@ -110,14 +110,20 @@ describe('coding routes', () => {
   const queue = async (query = '') => {
     const res = await get(`/api/projects/${id.project}/queue${query}`);
     expect(res.statusCode).toBe(200);
-    return res.json<{ total: number; coded: number; commentIds: number[] }>();
+    return res.json<{
+      total: number;
+      coded: number;
+      codedByMe: number;
+      commentIds: number[];
+    }>();
   };
 
   describe('GET /api/projects/:projectId/queue', () => {
     it('lists substantive comments by respondent, then question position', async () => {
       expect(await queue()).toEqual({
         total: 5,
-        coded: 0,
+        coded: 1,
+        codedByMe: 0,
         commentIds: [c.r1w, c.r1n, c.r2n, c.r3w, c.r3n],
       });
     });
@@ -180,8 +186,11 @@ describe('coding routes', () => {
     it('answers 400 for an unknown status', async () => {
       const res = await get(`/api/projects/${id.project}/queue?status=done`);
       expect(res.statusCode).toBe(400);
-      expect(res.json()).toMatchObject({ code: 'validation_failed' });
-      expect(res.json<{ message: string }>().message).toMatch(/querystring/);
+      expect(res.json()).toMatchObject({
+        code: 'validation_failed',
+        message:
+          'The query string is not valid: status must be one of "uncoded", "coded", "mine", "not-mine", "all".',
+      });
     });
   });
 
@@ -279,18 +288,33 @@ describe('coding routes', () => {
       });
     });
 
-    it('counts the coding in the queue and filters by status', async () => {
+    it('counts codings by anyone and by me, and filters by status', async () => {
+      // r1n was coded by `original`, r1w now by me.
       expect(await queue('?status=coded')).toEqual({
         total: 5,
-        coded: 1,
-        commentIds: [c.r1w],
+        coded: 2,
+        codedByMe: 1,
+        commentIds: [c.r1w, c.r1n],
       });
-      expect((await queue('?status=uncoded')).commentIds).toEqual([
-        c.r1n,
-        c.r2n,
-        c.r3w,
-        c.r3n,
-      ]);
+      const ids = async (status: string) =>
+        (await queue(`?status=${status}`)).commentIds;
+      expect(await ids('uncoded')).toEqual([c.r2n, c.r3w, c.r3n]);
+      expect(await ids('mine')).toEqual([c.r1w]);
+      expect(await ids('not-mine')).toEqual([c.r1n, c.r2n, c.r3w, c.r3n]);
+      expect(await ids('all')).toHaveLength(5);
+    });
+
+    it('counts only within the filtered comments of this project', async () => {
+      expect(await queue(`?questionId=${id.notWorked}&status=uncoded`)).toEqual(
+        { total: 3, coded: 1, codedByMe: 0, commentIds: [c.r2n, c.r3n] },
+      );
+      const other = await get(`/api/projects/${id.otherProject}/queue`);
+      expect(other.json()).toEqual({
+        total: 0,
+        coded: 0,
+        codedByMe: 0,
+        commentIds: [],
+      });
     });
 
     it('answers 409 stale_coding with the current coding when the version is old', async () => {
@@ -374,8 +398,7 @@ describe('coding routes', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({
         code: 'validation_failed',
-        message:
-          "The body is not valid: themeIds must have required property 'themeIds'.",
+        message: 'The request body is not valid: themeIds is required.',
       });
     });
 
@@ -398,7 +421,7 @@ describe('coding routes', () => {
           coder: 'local',
           actor: 'local',
           reason: 'save',
-          before: [],
+          before: null,
           after: ['Communication', 'Time'],
         },
         {
@@ -418,6 +441,120 @@ describe('coding routes', () => {
       expect(res.json()).toMatchObject({
         message: 'There is no comment with id 98765.',
       });
+    });
+  });
+  describe('DELETE /api/comments/:commentId/coding', () => {
+    const del = (commentId: number, version: number | string) =>
+      t.app.inject({
+        method: 'DELETE',
+        url: `/api/comments/${commentId}/coding?version=${version}`,
+      });
+
+    it('returns the comment to uncoded, with a history row', async () => {
+      const saved = await put(c.r3n, { themeIds: [], version: 0 });
+      expect(saved.statusCode).toBe(200);
+      expect((await queue('?status=uncoded')).commentIds).not.toContain(c.r3n);
+
+      const res = await del(c.r3n, 1);
+      expect(res.statusCode).toBe(204);
+      expect(res.body).toBe('');
+      expect((await queue('?status=uncoded')).commentIds).toContain(c.r3n);
+      const detail = await get(`/api/comments/${c.r3n}`);
+      expect(detail.json()).toMatchObject({ coding: null });
+
+      const history = await get(`/api/comments/${c.r3n}/history`);
+      expect(
+        history
+          .json<Array<{ reason: string; before: unknown; after: unknown }>>()
+          .map(({ reason, before, after }) => ({ reason, before, after })),
+      ).toEqual([
+        { reason: 'save', before: null, after: [] },
+        { reason: 'delete', before: [], after: null },
+      ]);
+
+      const again = await put(c.r3n, { themeIds: [id.time], version: 0 });
+      expect(again.json()).toMatchObject({ coding: { version: 1 } });
+    });
+
+    it("leaves the other coders' codings alone", async () => {
+      const res = await del(c.r1n, 1);
+      expect(res.statusCode).toBe(404);
+      const detail = await get(`/api/comments/${c.r1n}`);
+      expect(detail.json()).toMatchObject({
+        otherCodings: [{ coder: 'original', themeIds: [id.communication] }],
+      });
+    });
+
+    it('answers 404 when I have not coded the comment', async () => {
+      const res = await del(c.r2n, 1);
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toMatchObject({
+        code: 'not_found',
+        message: `You have not coded comment ${c.r2n}, so there is no coding to delete.`,
+      });
+    });
+
+    it('answers 409 stale_coding and keeps the coding when the version differs', async () => {
+      const res = await del(c.r3n, 7);
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({
+        code: 'stale_coding',
+        details: { current: { themeIds: [id.time], version: 1 } },
+      });
+      expect((await get(`/api/comments/${c.r3n}`)).json()).toMatchObject({
+        coding: { version: 1 },
+      });
+    });
+
+    it('answers 400 without a version', async () => {
+      const res = await t.app.inject({
+        method: 'DELETE',
+        url: `/api/comments/${c.r3n}/coding`,
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({
+        code: 'validation_failed',
+        message: 'The query string is not valid: version is required.',
+      });
+    });
+
+    it('answers 404 for an unknown comment', async () => {
+      const res = await del(98765, 1);
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toMatchObject({
+        message: 'There is no comment with id 98765.',
+      });
+    });
+  });
+
+  describe('ids in the address', () => {
+    it.each([
+      ['GET', '/api/comments/99999999999999999999', 'commentId'],
+      ['PUT', '/api/comments/99999999999999999999/coding', 'commentId'],
+      [
+        'DELETE',
+        '/api/comments/99999999999999999999/coding?version=1',
+        'commentId',
+      ],
+      ['GET', '/api/comments/99999999999999999999/history', 'commentId'],
+      ['GET', '/api/comments/99999999999999999999/suggestions', 'commentId'],
+      ['GET', '/api/projects/99999999999999999999/queue', 'projectId'],
+    ] as const)('%s %s answers 400 naming %s', async (method, url, field) => {
+      const res = await t.app.inject({
+        method,
+        url,
+        ...(method === 'PUT' ? { payload: { themeIds: [], version: 0 } } : {}),
+      });
+      expect(res.statusCode).toBe(400);
+      const body = res.json<{ code: string; message: string }>();
+      expect(body.code).toBe('validation_failed');
+      // The wording of the limit is the validator's; the field and the
+      // limit must be named, never "no comment with id 1e20".
+      expect(body.message).toMatch(
+        new RegExp(
+          `^The address is not valid: ${field} must be .*${Number.MAX_SAFE_INTEGER}\\.$`,
+        ),
+      );
     });
   });
 });

@@ -34,6 +34,8 @@ describe('export routes', () => {
     id.time = seedTheme(db, project, 'Time');
     id.forms = seedTheme(db, project, 'Forms', { archived: true });
     id.formula = seedTheme(db, project, '@Formula theme');
+    // Merged into another theme: archived and carrying no codings.
+    seedTheme(db, project, 'Lines theme', { archived: true });
     const ann = seedCoder(db, 'ann');
     const bob = seedCoder(db, '+bob');
     const lead = seedCoder(db, 'lead');
@@ -91,11 +93,17 @@ describe('export routes', () => {
     expect(res.body.startsWith(BOM)).toBe(true);
     expect(res.body.indexOf(BOM, 1)).toBe(-1);
     expect(res.body.split('\r\n')[0]).toBe(
-      `${BOM}question_key,question,group,theme,archived,count,base,percent`,
+      `${BOM}question_key,question,group,theme,archived,count,` +
+        'base_all_comments,percent_of_all,' +
+        'base_coded_comments,percent_of_coded',
     );
     const records = parse(res.body, { bom: true });
-    // 3 themes × 1 question × 3 groups (Parents, -Odd group, (no group)).
+    // 3 themes × 1 question × 3 groups (Parents, -Odd group, (no group)):
+    // the merged "Lines theme" (archived, no codings) is left out, the
+    // archived but used "Forms" stays, marked archived.
     expect(records).toHaveLength(1 + 9);
+    expect(records.some((r) => r[3] === 'Lines theme')).toBe(false);
+    // Parents: P1 and P3 are coded (P3 by a decision), both substantive.
     expect(records).toContainEqual([
       'change',
       "'=Would you change?",
@@ -105,7 +113,10 @@ describe('export routes', () => {
       '1',
       '2',
       '50',
+      '2',
+      '50',
     ]);
+    // -Odd group: P2 is unreconciled, so nothing there is coded yet.
     expect(records).toContainEqual([
       'change',
       "'=Would you change?",
@@ -115,6 +126,8 @@ describe('export routes', () => {
       '0',
       '1',
       '0',
+      '0',
+      '',
     ]);
     expect(records).toContainEqual([
       'change',
@@ -125,7 +138,18 @@ describe('export routes', () => {
       '0',
       '1',
       '0',
+      '0',
+      '',
     ]);
+  });
+
+  it('gives the percentage of the coded comments next to that of all', async () => {
+    // +bob coded P3 (Time) but not P1: 1 of 2 Parents comments, 1 of 1
+    // coded.
+    const bob = seedCoder(t.db, '+bob');
+    const records = await csvRecords(`counts.csv?coderId=${bob}`);
+    const time = records.find((r) => r[2] === 'Parents' && r[3] === 'Time');
+    expect(time?.slice(5)).toEqual(['1', '2', '50', '1', '100']);
   });
 
   it('writes codings-long with each coder, the final coding and empty themes', async () => {
@@ -207,18 +231,34 @@ describe('export routes', () => {
     expect(res.headers['content-disposition']).toMatch(/-counts-.*\.xlsx"$/);
     const rows = await xlsxRows('counts.xlsx');
     expect(rows).toHaveLength(10);
+    expect(rows[0]).toEqual([
+      'question_key',
+      'question',
+      'group',
+      'theme',
+      'archived',
+      'count',
+      'base_all_comments',
+      'percent_of_all',
+      'base_coded_comments',
+      'percent_of_coded',
+    ]);
+    // XLSX text is exactly as stored: typed string cells need no "'".
     expect(rows).toContainEqual([
       'change',
-      "'=Would you change?",
+      '=Would you change?',
       'Parents',
       'Time',
       0,
       1,
       2,
       50,
+      2,
+      50,
     ]);
     const wide = await xlsxRows('codings-wide.xlsx');
     expect(wide[2]?.[5]).toBe('Line one\nLine "two"');
+    expect(wide[0]?.slice(-3)).toEqual(['Time', 'Forms', '@Formula theme']);
   });
 
   it('answers 400 naming kind for an unknown kind', async () => {

@@ -111,4 +111,69 @@ describe('command line', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
     expect(count('SELECT count(*) FROM respondents')).toBe(before);
   });
+
+  it('leaves no project behind when an import with --create fails', () => {
+    const file = join(dir, 'no-answers.csv');
+    writeFileSync(file, 'RespondentID,worked\nP1,\nP2, \n');
+    const projects = count('SELECT count(*) FROM projects');
+    const r = cli(
+      'import',
+      file,
+      '--project',
+      'Never made',
+      '--create',
+      '--questions',
+      'worked',
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain(
+      'No comments found: none of the columns chosen as open questions has an answer. Check the mapping.',
+    );
+    expect(count('SELECT count(*) FROM projects')).toBe(projects);
+    expect(
+      count("SELECT count(*) FROM projects WHERE name = 'Never made'"),
+    ).toBe(0);
+  });
+
+  it('says "File not found" for a missing file', () => {
+    const missing = join(dir, 'nope.csv');
+    const r = cli('import', missing, '--project', '1');
+    expect(r.code).toBe(1);
+    expect(r.err.trim()).toBe(`File not found: ${missing}`);
+    expect(r.err).not.toContain('ENOENT');
+  });
+
+  it('takes a number as an id when that project exists, else as a name', () => {
+    const byId = cli(
+      'import',
+      join(sharedDir, 'cases/C12/formula_comments.csv'),
+      '--project',
+      '1',
+    );
+    expect(byId.code, byId.err).toBe(0);
+    expect(byId.out).toContain('Project: "POET 2016" (id 1, found by id).');
+
+    const created = cli(
+      'import',
+      join(sharedDir, 'cases/C03/multiline_crlf.csv'),
+      '--project',
+      '123',
+      '--create',
+    );
+    expect(created.code, created.err).toBe(0);
+    expect(created.out).toMatch(
+      /^Project: "123" \(id \d+, created by this import\)\.$/m,
+    );
+    const id = count("SELECT id FROM projects WHERE name = '123'");
+    expect(id).not.toBe(123);
+
+    const byName = cli(
+      'import',
+      join(sharedDir, 'cases/C06/surveymonkey_export.csv'),
+      '--project',
+      '123',
+    );
+    expect(byName.code, byName.err).toBe(0);
+    expect(byName.out).toContain(`Project: "123" (id ${id}, found by name).`);
+  });
 });

@@ -109,6 +109,8 @@ describe('report counts agree with the reference tally', () => {
     for (const c of reply.cells) {
       const key = cellKey(c.questionId, c.groupId, c.themeId);
       expect(c.count, key).toBe(tally.counts.get(key) ?? 0);
+      const base = tally.bases.get(cellKey(c.questionId, c.groupId));
+      expect(c.codedBase, key).toBe(base?.coded ?? 0);
     }
     for (const group of reply.groups) {
       for (const question of reply.questions) {
@@ -139,5 +141,42 @@ describe('report counts agree with the reference tally', () => {
       });
       expect(behind.json<{ total: number }>().total).toBe(c.count);
     }
+  });
+});
+
+describe('report bases of a group with only placeholder answers', () => {
+  let t: TestApp;
+  afterAll(async () => t.close());
+
+  it('counts them apart and every other figure as 0', async () => {
+    t = await buildTestApp();
+    const projectId = seedProject(t.db, 'Placeholders');
+    const group = seedGroup(t.db, projectId, 'Quiet');
+    const question = seedQuestion(t.db, projectId, 'q1');
+    seedTheme(t.db, projectId, 'T1');
+    for (const text of ['N/A', 'nothing']) {
+      const respondent = seedRespondent(t.db, projectId, text, group);
+      seedComment(t.db, projectId, respondent, question, text);
+    }
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/projects/${projectId}/report/counts`,
+    });
+    expect(res.statusCode).toBe(200);
+    const reply = res.json<CountsReply>();
+    expect(reply.groups[0]?.base[String(question)]).toEqual({
+      comments: 0,
+      placeholders: 2,
+      coded: 0,
+      unreconciled: 0,
+      uncoded: 0,
+    });
+    expect(reply.cells[0]).toMatchObject({
+      count: 0,
+      base: 0,
+      percent: null,
+      codedBase: 0,
+      percentOfCoded: null,
+    });
   });
 });

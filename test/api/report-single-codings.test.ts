@@ -102,6 +102,16 @@ describe('counting when every comment has at most one coding', () => {
     t.db.$client.prepare('DELETE FROM codings WHERE id = ?').run(codingId);
     expect(hasOnlySingleCodings(t.db, projectId)).toBe(true);
 
+    // A double coding in another project leaves this one single.
+    const other = seedProject(t.db, 'Other');
+    const question = seedQuestion(t.db, other, 'q');
+    const respondent = seedRespondent(t.db, other, 'X1', null);
+    const elsewhere = seedComment(t.db, other, respondent, question, 'hi');
+    seedCoding(t.db, elsewhere, carol, []);
+    seedCoding(t.db, elsewhere, seedCoder(t.db, 'dan'), []);
+    expect(hasOnlySingleCodings(t.db, other)).toBe(false);
+    expect(hasOnlySingleCodings(t.db, projectId)).toBe(true);
+
     seedDecision(t.db, firstComment, carol, []);
     expect(hasOnlySingleCodings(t.db, projectId)).toBe(false);
   });

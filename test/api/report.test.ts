@@ -30,6 +30,7 @@ describe('report routes', () => {
     | 'paperwork'
     | 'communication'
     | 'unused'
+    | 'merged'
     | 'alice'
     | 'bob'
     | 'lead'
@@ -57,6 +58,8 @@ describe('report routes', () => {
     ids.paperwork = seedTheme(db, p, 'Paperwork');
     ids.communication = seedTheme(db, p, 'Communication', { archived: true });
     ids.unused = seedTheme(db, p, 'Unused');
+    // Merged into another theme: archived, its codings moved away.
+    ids.merged = seedTheme(db, p, 'Lines theme', { archived: true });
     ids.alice = seedCoder(db, 'alice');
     ids.bob = seedCoder(db, 'bob');
     ids.lead = seedCoder(db, 'lead');
@@ -146,13 +149,61 @@ describe('report routes', () => {
       count: 2,
       base: 5,
       percent: 40,
+      codedBase: 3,
+      percentOfCoded: 66.7,
     });
     expect(cell(reply, ids.paperwork, ids.parents)?.count).toBe(2);
     expect(cell(reply, ids.communication, ids.parents)?.count).toBe(2);
     expect(cell(reply, ids.unused, ids.parents)).toMatchObject({
       count: 0,
       percent: 0,
+      percentOfCoded: 0,
     });
+  });
+
+  it('gives the share of the coded comments, null while none is coded', async () => {
+    // Practitioners: c8 agreed (coded), c9 unreconciled.
+    const reply = await counts();
+    expect(cell(reply, ids.time, ids.practitioners)).toMatchObject({
+      count: 0,
+      base: 2,
+      codedBase: 1,
+      percentOfCoded: 0,
+    });
+    const south = await counts('?attr=LA:South');
+    // Parents South: c3 unreconciled, c4 decided, c5 a placeholder.
+    expect(cell(south, ids.paperwork, ids.parents)).toMatchObject({
+      count: 1,
+      base: 2,
+      percent: 50,
+      codedBase: 1,
+      percentOfCoded: 100,
+    });
+    // (no group) South has no comments at all.
+    expect(cell(south, ids.time, null)).toBeUndefined();
+    const west = await counts('?attr=LA:West');
+    expect(west.cells.every((c) => c.percentOfCoded === null)).toBe(true);
+    expect(west.cells.every((c) => c.codedBase === 0)).toBe(true);
+  });
+
+  it('leaves out archived themes that count nothing in scope, keeps the rest', async () => {
+    const reply = await counts();
+    expect(reply.themes.some((th) => th.id === ids.merged)).toBe(false);
+    expect(reply.cells.some((c) => c.themeId === ids.merged)).toBe(false);
+    // Communication is archived but still carried by codings: it stays.
+    expect(
+      reply.themes.find((th) => th.id === ids.communication),
+    ).toMatchObject({ archived: true, total: 2 });
+    // In scope means after the filter: no respondent is West, so the
+    // archived theme counts nothing there and is left out; live ones stay.
+    const noUse = await counts('?attr=LA:West');
+    expect(noUse.themes.map((th) => th.name)).toEqual([
+      'Time',
+      'Paperwork',
+      'Unused',
+    ]);
+    // A live theme with no count stays, zeros included.
+    expect(reply.themes.find((th) => th.id === ids.unused)?.total).toBe(0);
   });
 
   it('lets percentages of multi-label comments sum past 100% and says so', async () => {

@@ -118,7 +118,7 @@ describe('GET /api/comments/:commentId/suggestions', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
       code: 'validation_failed',
-      message: 'The params is not valid: commentId must be integer.',
+      message: 'The address is not valid: commentId must be a whole number.',
     });
   });
 });

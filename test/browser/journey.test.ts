@@ -125,6 +125,9 @@ describe('a new user codes a small survey in the browser', () => {
   it('shows zero counts in the report before any coding', async () => {
     await page.getByRole('link', { name: 'Report', exact: true }).click();
     await page.getByRole('tab', { name: 'Parents/carers' }).waitFor();
+    // Themes with 0 are hidden by default: nothing is coded yet.
+    await page.getByText(/No theme counts a comment/).waitFor();
+    await page.getByLabel('Hide themes with 0').uncheck();
     await page.getByText('Paperwork').first().waitFor();
     expect(await page.locator('.chart .recharts-bar-rectangle').count()).toBe(
       0,
@@ -135,7 +138,9 @@ describe('a new user codes a small survey in the browser', () => {
   it('codes three comments with the keyboard only', async () => {
     await page.getByRole('link', { name: 'Code', exact: true }).click();
     const status = page.locator('.queue-header [role=status]');
-    await expect.poll(() => status.textContent()).toMatch(/^0 of 1\d coded$/);
+    await expect
+      .poll(() => status.textContent())
+      .toMatch(/^0 of 1\d coded \(0 by you\)$/);
     const text = page.locator('.comment-text');
     await text.waitFor();
     const first = await text.textContent();
@@ -162,12 +167,59 @@ describe('a new user codes a small survey in the browser', () => {
     await page.keyboard.press('3');
     await expect.poll(() => ticked.count()).toBe(1);
     await page.keyboard.press('Enter');
-    await expect.poll(() => status.textContent()).toMatch(/^3 of 1\d coded$/);
+    await expect
+      .poll(() => status.textContent())
+      .toMatch(/^3 of 1\d coded \(3 by you\)$/);
 
     // Back shows the saved ticks of the third comment.
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => ticked.count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('reaches themes with j/k and Space, and z after a first save uncodes', async () => {
+    const status = page.locator('.queue-header [role=status]');
+    const position = page.locator('.position');
+    const ticked = page.locator('.theme-picker input:checked');
+    await page.keyboard.press('Enter'); // unchanged: moves on, saves nothing
+    await expect.poll(() => position.textContent()).toMatch(/^Comment 4 of/);
+
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    const active = page.locator('.theme-list li.active');
+    const second = page.locator('.theme-list li').nth(1);
+    expect(await active.textContent()).toBe(await second.textContent());
+    await page.keyboard.press(' ');
+    await expect.poll(() => second.locator('input').isChecked()).toBe(true);
+    await page.keyboard.press('z');
+    await expect.poll(() => ticked.count()).toBe(0);
+
+    // The theme list ends above the key help, whatever its length.
+    const list = await page.locator('.theme-list').boundingBox();
+    const help = await page.locator('.key-help').boundingBox();
+    expect((list?.y ?? 0) + (list?.height ?? 0)).toBeLessThanOrEqual(
+      help?.y ?? 0,
+    );
+
+    await page.keyboard.press('0');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => status.textContent())
+      .toMatch(/^4 of 1\d coded \(4 by you\)$/);
+    await page.keyboard.press('z');
+    await expect
+      .poll(() => status.textContent())
+      .toMatch(/^3 of 1\d coded \(3 by you\)$/);
+    await expect.poll(() => position.textContent()).toMatch(/^Comment 4 of/);
+    expect(await page.getByText('the comment is uncoded again').count()).toBe(
+      1,
+    );
+    expect(await page.getByLabel('No theme applies').isChecked()).toBe(false);
+
+    // Back to the coded third comment for the next step.
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => position.textContent()).toMatch(/^Comment 3 of/);
+    await expect.poll(() => ticked.count()).toBe(1);
   });
 
   it('shows the saved coding and the message when someone saved first', async () => {
@@ -240,11 +292,27 @@ describe('a new user codes a small survey in the browser', () => {
     const nonZero = page.locator('table.counts tbody td button', {
       hasNotText: /^0$/,
     });
+    // Each cell gives both percentages: of all comments and of the coded.
+    expect(await nonZero.first().locator('..').textContent()).toMatch(
+      /^\d+ · [\d.]+% of all \d+ · [\d.]+% of \d+ coded$/,
+    );
     await nonZero.first().click();
     const behind = page.locator('.comments-behind');
     await behind.waitFor();
     await expect.poll(() => behind.locator('li').count()).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
+
+    // The filter: an attribute first, then one of its values.
+    const all = await tableTotal(page);
+    await page
+      .getByLabel('Filter respondents by')
+      .selectOption('local_authority');
+    const value = page.getByLabel('local_authority is');
+    expect(await value.inputValue()).toBe('North');
+    await value.selectOption('South');
+    await expect.poll(() => tableTotal(page)).toBeLessThanOrEqual(all);
+    await page.getByLabel('Filter respondents by').selectOption('');
+    await expect.poll(() => value.count()).toBe(0);
   });
 
   it('downloads the counts as CSV and the coded comments as XLSX', async () => {
@@ -280,6 +348,13 @@ describe('a new user codes a small survey in the browser', () => {
     const svgText = readFileSync(await svg.path(), 'utf8');
     expect(svgText).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svgText).toContain('Partnership');
+    // The file stands alone: title, base, filter and the counting note.
+    expect(svgText).toContain('EHC survey 2016 — Parents/carers');
+    expect(svgText).toMatch(
+      /Base: 4 respondents\. What worked well\?: 3 comments/,
+    );
+    expect(svgText).toContain('Filter: none (all respondents).');
+    expect(svgText).toContain('Comments count once in each theme');
 
     const [png] = await Promise.all([
       page.waitForEvent('download'),

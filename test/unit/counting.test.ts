@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cellFigures,
   cellKey,
   groupAttributeFilters,
+  isReported,
   parseAttributeFilter,
   percentOf,
   tallyThemes,
@@ -85,5 +87,33 @@ describe('tallyThemes', () => {
     expect(counts.get(cellKey(1, 10, 101))).toBe(2);
     expect(counts.get(cellKey(1, null, 100))).toBe(1);
     expect(bases.get(cellKey(1, null))?.comments).toBe(1);
+  });
+});
+
+describe('cellFigures', () => {
+  it.each([
+    // The sample's case: 138 of 908 comments, 447 of them coded so far.
+    [138, 908, 447, { percent: 15.2, percentOfCoded: 30.9 }],
+    [0, 5, 0, { percent: 0, percentOfCoded: null }],
+    [0, 0, 0, { percent: null, percentOfCoded: null }],
+    [3, 3, 3, { percent: 100, percentOfCoded: 100 }],
+  ])('%i of %i (%i coded)', (count, comments, coded, expected) => {
+    expect(cellFigures(count, { comments, coded })).toEqual({
+      count,
+      base: comments,
+      codedBase: coded,
+      ...expected,
+    });
+  });
+});
+
+describe('isReported', () => {
+  it.each([
+    [false, 0, true],
+    [false, 4, true],
+    [true, 0, false],
+    [true, 1, true],
+  ])('archived %s with total %i: %s', (archived, total, expected) => {
+    expect(isReported({ archived, total })).toBe(expected);
   });
 });

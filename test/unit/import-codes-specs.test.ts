@@ -55,6 +55,7 @@ describe('the import form’s codes', () => {
     delimiter: ',',
     sheets: [],
     sheet: null,
+    warnings: [],
     headerRows: 1,
     columns: ['q', 'text', 'c1', 'c2', 'Time', 'Cost'].map((n, i) =>
       column(i, n),

@@ -14,6 +14,7 @@ import {
   mergeKeywordCounts,
 } from '../../shared/suggest/merge-keywords';
 import { foldSpelling } from '../../shared/suggest/spelling';
+import { starredSuggestions } from '../../shared/suggest/starred';
 import { stemWord, tokenise } from '../../shared/suggest/tokenise';
 import { sharedDir } from '../helpers/app';
 
@@ -263,6 +264,70 @@ describe('keyword lists', () => {
       'behave',
       'organised',
     ]);
+  });
+});
+
+describe('initialKeywords from a long definition', () => {
+  it('keeps every name word but only specific definition words', () => {
+    expect(
+      initialKeywords(
+        'Not assigned',
+        'The information is unclear or lacks the language for the model.',
+      ),
+    ).toEqual(['assigned']);
+    expect(
+      initialKeywords(
+        'Sensory experience',
+        'Noise, lighting and smell, and whether anything was done about it.',
+      ),
+    ).toEqual([
+      'sensory experience',
+      'sensory',
+      'experience',
+      'noise',
+      'lighting',
+      'smell',
+    ]);
+  });
+
+  it('drops definition words of three letters or fewer', () => {
+    expect(initialKeywords('Travel', 'Bus and car use; air travel')).toEqual([
+      'travel',
+    ]);
+  });
+
+  it('keeps the words a definition quotes as examples, even generic ones', () => {
+    expect(
+      initialKeywords(
+        'Positive experience',
+        "General praise; uses terms such as 'good', \u2018nice\u2019 or \"great\". Doesn't go into detail.",
+      ),
+    ).toEqual([
+      'positive experience',
+      'positive',
+      'experience',
+      'good',
+      'nice',
+      'great',
+      'praise',
+    ]);
+  });
+});
+
+describe('starredSuggestions', () => {
+  const s = (themeId: number, score: number) => ({ themeId, score });
+
+  it.each([
+    ['one strong match and two weak ones', [s(1, 4), s(2, 1.9), s(3, 1)], [1]],
+    ['ties and near ties', [s(1, 2), s(2, 2), s(3, 1)], [1, 2, 3]],
+    ['never more than three', [s(1, 3), s(2, 3), s(3, 3), s(4, 3)], [1, 2, 3]],
+    ['unsorted input', [s(2, 1), s(1, 3), s(3, 2)], [1, 3]],
+    ['zero scores', [s(1, 0)], []],
+    ['nothing', [], []],
+  ])('%s', (_label, suggestions, starred) => {
+    expect(starredSuggestions(suggestions).map((x) => x.themeId)).toEqual(
+      starred,
+    );
   });
 });
 

@@ -7,6 +7,7 @@ import { KeyHelp } from './KeyHelp';
 import { QueueFilters } from './QueueFilters';
 import { QueueHeader } from './QueueHeader';
 import { DEFAULT_FILTER, useQueue, type QueueFilter } from './use-queue';
+import './code.css';
 
 export function CodePage({ project }: { project: ProjectDetail }) {
   const [filter, setFilter] = useState<QueueFilter>(DEFAULT_FILTER);
@@ -32,7 +33,7 @@ export function CodePage({ project }: { project: ProjectDetail }) {
           ids={queue.commentIds}
           themes={themes.data}
           onThemeAdded={themes.reload}
-          onFirstCoding={() => countCoded(1)}
+          onCoded={countCoded}
           onSearchKey={() => searchRef.current?.focus()}
         />
       )}

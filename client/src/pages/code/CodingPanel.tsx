@@ -1,49 +1,31 @@
 import { useState } from 'react';
-import type { CommentDetail, Theme } from '../../api/types';
+import type { Theme } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { CommentView } from './CommentView';
 import { NewThemeInline } from './NewThemeInline';
 import { StaleNotice } from './StaleNotice';
 import { ThemePicker } from './ThemePicker';
 import { indexForKey } from './shortcuts';
-import { useCodingSession } from './use-coding-session';
+import { starredFor, themesFor } from './themes-for';
+import { useCodingSession, type OnCodedChange } from './use-coding-session';
+import { useCursor } from './use-cursor';
 import { usePageKeys } from './use-keys';
-
-const STARRED = 3;
-
-/** Active themes meant for this comment's respondent group. */
-function themesFor(themes: Theme[], comment: CommentDetail): Theme[] {
-  const groupId = comment.group?.id;
-  return themes.filter(
-    (t) =>
-      !t.archived &&
-      (!t.groupIds ||
-        t.groupIds.length === 0 ||
-        (groupId !== undefined && t.groupIds.includes(groupId))),
-  );
-}
-
-function topSuggestions(comment: CommentDetail, shown: Theme[]) {
-  return comment.suggestions
-    .filter((s) => shown.some((t) => t.id === s.themeId))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, STARRED);
-}
 
 export function CodingPanel(props: {
   projectId: number;
   ids: number[];
   themes: Theme[];
   onThemeAdded: () => void;
-  onFirstCoding: () => void;
+  onCoded: OnCodedChange;
   onSearchKey: () => void;
 }) {
-  const { projectId, ids, themes, onThemeAdded, onFirstCoding } = props;
-  const session = useCodingSession(ids, onFirstCoding);
+  const { projectId, ids, themes, onThemeAdded, onCoded } = props;
+  const session = useCodingSession(ids, onCoded);
   const [adding, setAdding] = useState(false);
   const { comment, selection } = session;
   const shown = comment ? themesFor(themes, comment) : [];
-  const starred = comment ? topSuggestions(comment, shown) : [];
+  const starred = comment ? starredFor(comment, shown) : [];
+  const cursor = useCursor(shown.length);
   const none =
     selection.length === 0 && (session.dirty || comment?.coding != null);
 
@@ -71,6 +53,12 @@ export function CodingPanel(props: {
       ArrowRight: session.skip,
       z: session.undo,
       n: () => setAdding(true),
+      j: cursor.down,
+      k: cursor.up,
+      ' ': () => {
+        const theme = shown[cursor.index];
+        if (theme) toggle(theme.id);
+      },
     };
     const command = commands[key];
     if (command) return (command(), true);
@@ -117,6 +105,7 @@ export function CodingPanel(props: {
           themes={shown}
           selection={selection}
           starred={starred}
+          active={cursor.index}
           onToggle={toggle}
           onNone={() => session.change([])}
           none={none}

@@ -1,6 +1,15 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { ProjectDetail } from '../../api/types';
+import { AttributeFilter } from '../../components/AttributeFilter';
 import type { QueueFilter } from './use-queue';
+
+const STATUSES: Array<[QueueFilter['status'], string]> = [
+  ['uncoded', 'Uncoded (by anyone)'],
+  ['coded', 'Coded (by anyone)'],
+  ['mine', 'Coded by me'],
+  ['not-mine', 'Not coded by me'],
+  ['all', 'All'],
+];
 
 const SEARCH_DELAY_MS = 300;
 
@@ -68,30 +77,20 @@ export function QueueFilters(props: {
             set({ status: e.target.value as QueueFilter['status'] })
           }
         >
-          <option value="uncoded">Uncoded</option>
-          <option value="coded">Coded</option>
-          <option value="all">All</option>
+          {STATUSES.map(([status, label]) => (
+            <option key={status} value={status}>
+              {label}
+            </option>
+          ))}
         </select>
       </label>
       {project.attributes.length > 0 && (
-        <label>
-          Attribute
-          <select
-            value={filter.attr}
-            onChange={(e) => set({ attr: e.target.value })}
-          >
-            <option value="">Any</option>
-            {project.attributes.map((a) => (
-              <optgroup key={a.name} label={a.name}>
-                {a.values.map((v) => (
-                  <option key={v} value={`${a.name}:${v}`}>
-                    {v}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </label>
+        <AttributeFilter
+          attributes={project.attributes}
+          value={filter.attr}
+          onChange={(attr) => set({ attr })}
+          idPrefix="queue"
+        />
       )}
       <label>
         Search (/)

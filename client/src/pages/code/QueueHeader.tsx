@@ -7,7 +7,8 @@ export function QueueHeader({ queue }: { queue: Queue | null }) {
     <div className="queue-header">
       <p role="status" aria-live="polite">
         <strong>{queue.coded.toLocaleString()}</strong> of{' '}
-        {queue.total.toLocaleString()} coded
+        {queue.total.toLocaleString()} coded ({queue.codedByMe.toLocaleString()}{' '}
+        by you)
       </p>
       <ProgressBar
         label="Comments coded"

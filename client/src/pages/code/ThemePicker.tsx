@@ -1,5 +1,7 @@
+import { useEffect, useRef } from 'react';
 import type { Suggestion, Theme } from '../../api/types';
 import { shortcutFor } from './shortcuts';
+import { useFitHeight } from './use-fit-height';
 
 function triggerWords(suggestion: Suggestion | undefined): string {
   if (!suggestion) return '';
@@ -7,27 +9,52 @@ function triggerWords(suggestion: Suggestion | undefined): string {
   return [...new Set(words)].join(' · ');
 }
 
-/** The themes for this comment, each with its key, tick and ★ hint. */
+/**
+ * The themes for this comment, each with its key, tick and ★ hint. "No
+ * theme applies" stays above the list, which scrolls on its own so a long
+ * codebook never hides under the key help; `active` is the j/k highlight.
+ */
 export function ThemePicker(props: {
   groupName: string;
   themes: Theme[];
   selection: number[];
   starred: Suggestion[];
+  active: number;
   onToggle: (themeId: number) => void;
   onNone: () => void;
   none: boolean;
 }) {
-  const { groupName, themes, selection, starred, onToggle, onNone, none } =
-    props;
+  const { themes, selection, starred, active, onToggle } = props;
+  const list = useRef<HTMLUListElement>(null);
+  useFitHeight(list);
+
+  useEffect(() => {
+    list.current
+      ?.querySelector('.active')
+      ?.scrollIntoView?.({ block: 'nearest' });
+  }, [active]);
+
   return (
     <fieldset className="theme-picker">
-      <legend>Themes ({groupName})</legend>
-      <ul>
+      <legend>Themes ({props.groupName})</legend>
+      <label className="theme-none">
+        <input
+          type="checkbox"
+          checked={props.none}
+          onChange={props.onNone}
+          aria-keyshortcuts="0"
+        />
+        <kbd aria-hidden="true">0</kbd>
+        <span className="star" />
+        <span className="theme-name">No theme applies</span>
+      </label>
+      <ul ref={list} className="theme-list">
         {themes.map((theme, i) => {
           const key = shortcutFor(i);
           const star = starred.find((s) => s.themeId === theme.id);
+          const classes = [star && 'starred', i === active && 'active'];
           return (
-            <li key={theme.id} className={star ? 'starred' : undefined}>
+            <li key={theme.id} className={classes.filter(Boolean).join(' ')}>
               <label>
                 <input
                   type="checkbox"
@@ -48,19 +75,6 @@ export function ThemePicker(props: {
             </li>
           );
         })}
-        <li>
-          <label>
-            <input
-              type="checkbox"
-              checked={none}
-              onChange={onNone}
-              aria-keyshortcuts="0"
-            />
-            <kbd aria-hidden="true">0</kbd>
-            <span className="star" />
-            <span className="theme-name">No theme applies</span>
-          </label>
-        </li>
       </ul>
     </fieldset>
   );

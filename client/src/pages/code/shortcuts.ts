@@ -1,5 +1,5 @@
 /** Letters that are commands on the coding page, never theme shortcuts. */
-export const COMMAND_KEYS = new Set(['a', 'n', 'z']);
+export const COMMAND_KEYS = new Set(['a', 'j', 'k', 'n', 'z']);
 
 const THEME_KEYS = [
   ...'123456789',

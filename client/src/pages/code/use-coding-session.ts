@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, api } from '../../api/client';
+import { ApiError } from '../../api/client';
 import type { Coding, CommentDetail } from '../../api/types';
 import { CommentCache } from './comment-cache';
+import { sendCoding } from './send-coding';
 
 export interface Stale {
   message: string;
@@ -11,8 +12,19 @@ export interface Stale {
 interface SavedChange {
   position: number;
   commentId: number;
-  previous: number[];
+  /** The themes before the save; null when it was a first coding. */
+  previous: number[] | null;
 }
+
+/**
+ * Tells the queue header that my coding of a comment appeared (+1) or
+ * went (-1); `byAnyone` is the change to comments coded by anyone.
+ */
+export type OnCodedChange = (byMe: number, byAnyone: number) => void;
+
+/** A comment's coded-by-anyone count moves only if nobody else coded it. */
+const byAnyone = (comment: CommentDetail, delta: number) =>
+  comment.otherCodings.length === 0 ? delta : 0;
 
 const same = (a: number[], b: number[]) =>
   a.length === b.length && a.every((id) => b.includes(id));
@@ -21,7 +33,7 @@ const same = (a: number[], b: number[]) =>
  * Walks a queue of comment ids: load, tick themes, save, undo. Give the
  * component a new key when the queue changes, to start at its first comment.
  */
-export function useCodingSession(ids: number[], onFirstCoding: () => void) {
+export function useCodingSession(ids: number[], onCoded: OnCodedChange) {
   const [cache] = useState(() => new CommentCache());
   const [position, setPosition] = useState(0);
   const [comment, setComment] = useState<CommentDetail | null>(null);
@@ -62,16 +74,11 @@ export function useCodingSession(ids: number[], onFirstCoding: () => void) {
     setNotice(null);
   }
 
-  async function put(target: CommentDetail, themeIds: number[]) {
-    const version = target.coding?.version ?? 0;
+  /** Saves the themes, or with null deletes my coding; null on failure. */
+  async function put(target: CommentDetail, themeIds: number[] | null) {
     setSaving(true);
     try {
-      const reply = await api<{ coding: Coding }>(
-        'PUT',
-        `/api/comments/${target.id}/coding`,
-        { themeIds, version },
-      );
-      return cache.setCoding(target, reply.coding);
+      return cache.setCoding(target, await sendCoding(target, themeIds));
     } catch (e) {
       if (e instanceof ApiError && e.code === 'stale_coding') {
         const current = (e.details as { current?: Coding | null }).current;
@@ -98,17 +105,23 @@ export function useCodingSession(ids: number[], onFirstCoding: () => void) {
     const before = comment.coding;
     const done = await put(comment, selection);
     if (!done) return;
-    if (before === null) onFirstCoding();
+    if (before === null) onCoded(1, byAnyone(comment, 1));
     saved.current.push({
       position,
       commentId: comment.id,
-      previous: before?.themeIds ?? [],
+      previous: before?.themeIds ?? null,
     });
     setNotice(null);
+    // The ticks belong to the comment just saved: a quick `z` must undo
+    // the save, not a tick, even before the next comment has loaded.
+    setEdits([]);
     setPosition((p) => p + 1);
   }
 
-  /** Undoes the last tick; with none, re-saves the last saved comment's previous themes. */
+  /**
+   * Undoes the last tick; with none, undoes the last save: re-saves the
+   * previous themes, or deletes a first coding so the comment is uncoded.
+   */
   async function undo() {
     const last = edits[edits.length - 1];
     if (last) {
@@ -121,7 +134,12 @@ export function useCodingSession(ids: number[], onFirstCoding: () => void) {
     const target = await cache.get(change.commentId);
     const done = await put(target, change.previous);
     if (!done) return;
-    setNotice('The last saved coding was undone.');
+    if (change.previous === null) onCoded(-1, byAnyone(done, -1));
+    setNotice(
+      change.previous === null
+        ? 'The last saved coding was undone: the comment is uncoded again.'
+        : 'The last saved coding was undone.',
+    );
     if (change.position === position) {
       setComment(done);
       setSelection(done.coding?.themeIds ?? []);

@@ -30,6 +30,11 @@ export function usePageKeys(onKey: (key: string) => boolean): void {
         event.target instanceof HTMLButtonElement ||
         event.target instanceof HTMLAnchorElement;
       if (onControl && (event.key === 'Enter' || event.key === ' ')) return;
+      // Space on a focused checkbox ticks it already.
+      const onBox =
+        event.target instanceof HTMLInputElement &&
+        ['checkbox', 'radio'].includes(event.target.type);
+      if (onBox && event.key === ' ') return;
       if (latest.current(event.key)) event.preventDefault();
     }
     window.addEventListener('keydown', handleKeyDown);

@@ -1,22 +1,25 @@
 import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../../api/client';
 import type { Queue } from '../../api/types';
+import type { AttributeChoice } from '../../components/AttributeFilter';
+import type { QueueStatus } from '../../../../shared/api/coding';
 
 export interface QueueFilter {
   questionId: string;
   groupId: string;
-  status: 'uncoded' | 'coded' | 'all';
+  status: QueueStatus;
   search: string;
-  attr: string;
+  attr: AttributeChoice | null;
   includePlaceholders: boolean;
 }
 
+/** A newcomer starts with the comments nobody has coded yet. */
 export const DEFAULT_FILTER: QueueFilter = {
   questionId: '',
   groupId: '',
   status: 'uncoded',
   search: '',
-  attr: '',
+  attr: null,
   includePlaceholders: false,
 };
 
@@ -25,7 +28,8 @@ export function queueUrl(projectId: number, filter: QueueFilter): string {
   if (filter.questionId) params.set('questionId', filter.questionId);
   if (filter.groupId) params.set('groupId', filter.groupId);
   if (filter.search.trim()) params.set('search', filter.search.trim());
-  if (filter.attr) params.set('attr', filter.attr);
+  if (filter.attr)
+    params.set('attr', `${filter.attr.name}:${filter.attr.value}`);
   if (filter.includePlaceholders) params.set('includePlaceholders', 'true');
   return `/api/projects/${projectId}/queue?${params.toString()}`;
 }
@@ -56,9 +60,20 @@ export function useQueue(projectId: number, filter: QueueFilter) {
     };
   }, [url]);
 
-  /** Counts a comment that just got its first coding. */
-  function countCoded(delta: number) {
-    setQueue((q) => q && { ...q, coded: q.coded + delta });
+  /**
+   * Counts a comment whose coding by me just appeared (+1) or went (-1);
+   * `byAnyone` is that change to the comments coded by anyone (0 when
+   * another coder has coded it too).
+   */
+  function countCoded(byMe: number, byAnyone: number) {
+    setQueue(
+      (q) =>
+        q && {
+          ...q,
+          coded: q.coded + byAnyone,
+          codedByMe: q.codedByMe + byMe,
+        },
+    );
   }
 
   return { queue, loads, error, countCoded };

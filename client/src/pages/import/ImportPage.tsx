@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import './import.css';
 import type {
   ImportPreview,
   ImportReport,
@@ -9,7 +10,7 @@ import { FileOptions, type ReadOptions } from './FileOptions';
 import { ImportProgressView } from './ImportProgressView';
 import { ImportReportView } from './ImportReportView';
 import { MappingForm } from './MappingForm';
-import { PreviewTable } from './PreviewTable';
+import { PreviewTable, PreviewWarnings } from './PreviewTable';
 import {
   draftFromPreview,
   mappingFromDraft,
@@ -83,6 +84,7 @@ export function ImportPage({ project }: { project: ProjectDetail }) {
       {preview && draft && !progress && (
         <>
           <FileOptions preview={preview} onChange={handleOptions} />
+          <PreviewWarnings warnings={preview.warnings} />
           <PreviewTable preview={preview} />
           <MappingForm preview={preview} draft={draft} onChange={setDraft} />
           <p>

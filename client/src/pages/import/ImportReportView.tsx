@@ -15,7 +15,11 @@ export function ImportReportView(props: {
     <section aria-labelledby="report-heading" className="card">
       <h2 id="report-heading">Imported</h2>
       <ul className="facts">
-        <li>{plural(report.respondents, 'respondent')}</li>
+        <li>
+          {plural(report.respondents, 'respondent')}
+          {report.respondentsMatched > 0 &&
+            ` (${report.respondentsNew.toLocaleString()} new, ${report.respondentsMatched.toLocaleString()} already in the project)`}
+        </li>
         <li>
           {plural(report.comments, 'comment')} (
           {report.substantive.toLocaleString()} substantive,{' '}

@@ -29,7 +29,9 @@ export function MappingForm(props: {
 }) {
   const { preview, draft, onChange } = props;
   const hasGroupColumn = draft.roles.includes('group');
-  const hasCodes = draft.roles.some((r) => r === 'code' || r === 'codeList');
+  const hasCodes = draft.roles.some(
+    (r) => r === 'code' || r === 'codeList' || r === 'codeCell',
+  );
   const hasBinaryCodes = draft.roles.includes('code');
   const openColumns = preview.columns.filter(
     (_, i) => draft.roles[i] === 'open',
@@ -91,6 +93,17 @@ export function MappingForm(props: {
               <input
                 value={draft.coder}
                 onChange={(e) => onChange({ ...draft, coder: e.target.value })}
+              />
+            </label>
+          )}
+          {draft.roles.includes('codeCell') && (
+            <label>
+              Coder of the theme-name columns
+              <input
+                value={draft.cellCoder}
+                onChange={(e) =>
+                  onChange({ ...draft, cellCoder: e.target.value })
+                }
               />
             </label>
           )}

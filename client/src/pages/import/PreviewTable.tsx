@@ -33,3 +33,21 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
     </div>
   );
 }
+
+/** What the preview cannot show as it is in the file (ragged rows, …). */
+export function PreviewWarnings({ warnings }: { warnings: string[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <div
+      className="preview-warnings"
+      role="status"
+      aria-label="Warnings about the file"
+    >
+      <ul>
+        {warnings.map((w) => (
+          <li key={w}>{w}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -11,7 +11,8 @@ export type ColumnRole =
   | 'closed'
   | 'attribute'
   | 'code'
-  | 'codeList';
+  | 'codeList'
+  | 'codeCell';
 
 export const ROLE_LABELS: Record<ColumnRole, string> = {
   ignore: 'Not imported',
@@ -24,6 +25,7 @@ export const ROLE_LABELS: Record<ColumnRole, string> = {
   attribute: 'Respondent attribute',
   code: 'Theme code (1/0)',
   codeList: 'Theme list (one cell)',
+  codeCell: 'Theme name (one per cell)',
 };
 
 /** The mapping form's state: one role per column plus a few settings. */
@@ -34,6 +36,8 @@ export interface MappingDraft {
   fixedGroup: string;
   /** The coder of the 1/0 theme columns (one coder for the whole set). */
   coder: string;
+  /** The coder of the theme-name columns (`Code 1`, `Code 2`, …). */
+  cellCoder: string;
   /** Per column: the coder of a theme-list column ('' = a default name). */
   listCoders: string[];
   codeDelimiter: string;
@@ -66,6 +70,8 @@ export function draftFromPreview(preview: ImportPreview): MappingDraft {
   const binary = specs.find((c) => c.format === 'binary');
   const lists = specs.flatMap((c) => (c.format === 'delimited' ? [c] : []));
   for (const c of binary?.columns ?? []) set(c.column, 'code');
+  const cells = specs.find((c) => c.format === 'columns');
+  for (const c of cells?.columns ?? []) set(c, 'codeCell');
   const listCoders = names.map(() => '');
   for (const c of lists) {
     set(c.column, 'codeList');
@@ -78,6 +84,7 @@ export function draftFromPreview(preview: ImportPreview): MappingDraft {
     labels,
     fixedGroup: m.group && 'fixed' in m.group ? m.group.fixed : '',
     coder: binary?.coder ?? DEFAULT_CODER,
+    cellCoder: cells?.coder ?? DEFAULT_CODER,
     listCoders,
     codeDelimiter: lists[0]?.delimiter ?? ';',
     codesQuestion: specs[0]?.question ?? '',
@@ -108,7 +115,8 @@ function columnsWith(
 
 /**
  * The codes of the mapping: one spec for the 1/0 columns (one coder), one
- * per theme-list column (each its own coder); the array form only when
+ * for the theme-name columns (one coder), one per theme-list column (each
+ * its own coder); the array form only when
  * there are several. An unnamed list coder is `imported` when alone, else
  * named after its column.
  */
@@ -123,7 +131,10 @@ function codesFrom(
       ? [{ column: c.name, coder: draft.listCoders[i]?.trim() ?? '' }]
       : [],
   );
-  const alone = lists.length + (binary.length > 0 ? 1 : 0) === 1;
+  const cells = columnsWith(draft, preview, 'codeCell');
+  const alone =
+    lists.length + (binary.length > 0 ? 1 : 0) + (cells.length > 0 ? 1 : 0) ===
+    1;
   const specs: CodesSpec[] = lists.map(({ column, coder }) => ({
     coder: coder || (alone ? DEFAULT_CODER : column),
     format: 'delimited',
@@ -131,6 +142,13 @@ function codesFrom(
     column,
     delimiter: draft.codeDelimiter || ';',
   }));
+  if (cells.length > 0)
+    specs.unshift({
+      coder: draft.cellCoder.trim() || DEFAULT_CODER,
+      format: 'columns',
+      question,
+      columns: cells,
+    });
   if (binary.length > 0)
     specs.unshift({
       coder: draft.coder.trim() || DEFAULT_CODER,

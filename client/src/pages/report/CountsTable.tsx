@@ -1,27 +1,60 @@
 import type { ReportCounts } from '../../api/types';
-import { cellFor, type CellRef, type ChartRow } from './report-data';
+import {
+  MEASURE_LABELS,
+  cellFor,
+  formatPercent,
+  type CellRef,
+  type ChartRow,
+  type Measure,
+} from './report-data';
 
-function percent(value: number | null | undefined): string {
-  return value === null || value === undefined ? '–' : `${value.toFixed(1)}%`;
+type ReportQuestion = ReportCounts['questions'][number];
+type ReportCell = ReportCounts['cells'][number];
+
+/**
+ * Both percentages of a cell, e.g. "15.2% of all 908 · 30.9% of 447
+ * coded": the first is the reported base, the second the share among the
+ * comments coded so far. The one the bars show is emphasised.
+ */
+function Percentages(props: {
+  cell: ReportCell | undefined;
+  measure: Measure;
+}) {
+  const { cell, measure } = props;
+  if (!cell) return null;
+  const all = `${formatPercent(cell.percent)} of all ${cell.base.toLocaleString()}`;
+  const coded = `${formatPercent(cell.percentOfCoded)} of ${cell.codedBase.toLocaleString()} coded`;
+  return (
+    <span className="muted">
+      {' · '}
+      {measure === 'percent' ? <strong>{all}</strong> : all}
+      {' · '}
+      {measure === 'percentOfCoded' ? <strong>{coded}</strong> : coded}
+    </span>
+  );
 }
 
-/** The chart's numbers: count and % of base, each opening its comments. */
+/** The chart's numbers: count and both percentages, each opening its comments. */
 export function CountsTable(props: {
   counts: ReportCounts;
   rows: ChartRow[];
+  questions: readonly ReportQuestion[];
   groupId: number | null;
+  measure: Measure;
   onSelect: (cell: CellRef) => void;
 }) {
-  const { counts, rows, groupId, onSelect } = props;
+  const { counts, rows, questions, groupId, measure, onSelect } = props;
   return (
     <table className="table counts">
       <caption>
-        Comments per theme (count and % of the question&apos;s base)
+        Comments per theme: count · % of all substantive comments · % of the
+        comments coded so far
+        {measure !== 'count' && ` (chart: ${MEASURE_LABELS[measure]})`}
       </caption>
       <thead>
         <tr>
           <th scope="col">Theme</th>
-          {counts.questions.map((q) => (
+          {questions.map((q) => (
             <th key={q.id} scope="col">
               {q.label}
             </th>
@@ -32,14 +65,15 @@ export function CountsTable(props: {
         {rows.map((row) => (
           <tr key={row.themeId}>
             <th scope="row">{row.theme}</th>
-            {counts.questions.map((q) => {
+            {questions.map((q) => {
               const cell = cellFor(counts, row.themeId, q.id, groupId);
+              const count = cell?.count ?? 0;
               return (
                 <td key={q.id} className="num">
                   <button
                     type="button"
                     className="link"
-                    aria-label={`${row.theme}, ${q.label}: ${cell?.count ?? 0} comments, show them`}
+                    aria-label={`${row.theme}, ${q.label}: ${count} comments, ${formatPercent(cell?.percent)} of all, ${formatPercent(cell?.percentOfCoded)} of coded; show them`}
                     onClick={() =>
                       onSelect({
                         themeId: row.themeId,
@@ -48,9 +82,9 @@ export function CountsTable(props: {
                       })
                     }
                   >
-                    {cell?.count ?? 0}
-                  </button>{' '}
-                  <span className="muted">{percent(cell?.percent)}</span>
+                    {count}
+                  </button>
+                  <Percentages cell={cell} measure={measure} />
                 </td>
               );
             })}

@@ -1,6 +1,6 @@
 import { useState, type RefObject } from 'react';
 import { errorMessage } from '../../api/client';
-import { downloadPng, downloadSvg, type LegendItem } from './chart-export';
+import { downloadPng, downloadSvg, type ChartCaption } from './chart-export';
 
 const EXPORTS: { kind: string; label: string }[] = [
   { kind: 'counts', label: 'Counts' },
@@ -13,9 +13,9 @@ export function Downloads(props: {
   attr: string;
   chartRef: RefObject<HTMLDivElement | null>;
   chartName: string;
-  legend: LegendItem[];
+  caption: ChartCaption;
 }) {
-  const { projectId, attr, chartRef, chartName, legend } = props;
+  const { projectId, attr, chartRef, chartName, caption } = props;
   const [error, setError] = useState<string | null>(null);
   const query = attr ? `?attr=${encodeURIComponent(attr)}` : '';
   const svg = () =>
@@ -27,9 +27,9 @@ export function Downloads(props: {
       return setError('Show the chart first, then download it.');
     const fileName = `${chartName}.${format}`;
     setError(null);
-    if (format === 'svg') downloadSvg(element, legend, fileName);
+    if (format === 'svg') downloadSvg(element, caption, fileName);
     else
-      downloadPng(element, legend, fileName).catch((e: unknown) =>
+      downloadPng(element, caption, fileName).catch((e: unknown) =>
         setError(errorMessage(e)),
       );
   }

@@ -1,46 +1,68 @@
 import type { ProjectDetail } from '../../api/types';
-import type { SortOrder } from './report-data';
+import {
+  AttributeFilter,
+  type AttributeChoice,
+} from '../../components/AttributeFilter';
+import { MEASURE_LABELS, type Measure, type SortOrder } from './report-data';
 
 export type View = 'chart' | 'table';
 
+export interface ReportOptions {
+  filter: AttributeChoice | null;
+  order: SortOrder;
+  view: View;
+  measure: Measure;
+  hideZero: boolean;
+}
+
 export function ReportControls(props: {
   attributes: ProjectDetail['attributes'];
-  attr: string;
-  onAttr: (attr: string) => void;
-  order: SortOrder;
-  onOrder: (order: SortOrder) => void;
-  view: View;
-  onView: (view: View) => void;
+  options: ReportOptions;
+  onChange: (options: ReportOptions) => void;
 }) {
-  const { attributes, attr, onAttr, order, onOrder, view, onView } = props;
+  const { attributes, options, onChange } = props;
+  const set = (change: Partial<ReportOptions>) =>
+    onChange({ ...options, ...change });
   return (
     <div className="row controls">
       {attributes.length > 0 && (
-        <label>
-          Filter respondents
-          <select value={attr} onChange={(e) => onAttr(e.target.value)}>
-            <option value="">All respondents</option>
-            {attributes.map((a) => (
-              <optgroup key={a.name} label={a.name}>
-                {a.values.map((v) => (
-                  <option key={v} value={`${a.name}:${v}`}>
-                    {a.name}: {v}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </label>
+        <AttributeFilter
+          attributes={attributes}
+          value={options.filter}
+          onChange={(filter) => set({ filter })}
+          idPrefix="report"
+        />
       )}
       <label>
         Sort themes
         <select
-          value={order}
-          onChange={(e) => onOrder(e.target.value as SortOrder)}
+          value={options.order}
+          onChange={(e) => set({ order: e.target.value as SortOrder })}
         >
           <option value="count">By count</option>
           <option value="codebook">Codebook order</option>
         </select>
+      </label>
+      <label>
+        Bars show
+        <select
+          value={options.measure}
+          onChange={(e) => set({ measure: e.target.value as Measure })}
+        >
+          {(Object.keys(MEASURE_LABELS) as Measure[]).map((m) => (
+            <option key={m} value={m}>
+              {MEASURE_LABELS[m]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={options.hideZero}
+          onChange={(e) => set({ hideZero: e.target.checked })}
+        />
+        Hide themes with 0
       </label>
       <fieldset className="segmented">
         <legend>View</legend>
@@ -49,8 +71,8 @@ export function ReportControls(props: {
             <input
               type="radio"
               name="view"
-              checked={view === v}
-              onChange={() => onView(v)}
+              checked={options.view === v}
+              onChange={() => set({ view: v })}
             />
             {v === 'chart' ? 'Chart' : 'Table'}
           </label>

@@ -3,39 +3,93 @@ import type { ProjectDetail, ReportCounts } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { BaseLine } from './BaseLine';
+import type { ChartCaption } from './chart-export';
 import { CommentsBehind } from './CommentsBehind';
 import { CountsTable } from './CountsTable';
 import { Downloads } from './Downloads';
 import { GroupTabs } from './GroupTabs';
-import { ReportControls, type View } from './ReportControls';
+import { ReportControls, type ReportOptions } from './ReportControls';
 import { ThemeChart } from './ThemeChart';
 import {
-  QUESTION_COLOURS,
+  MEASURE_LABELS,
+  questionColour,
+  questionsWithComments,
   rowsForGroup,
   type CellRef,
-  type SortOrder,
 } from './report-data';
+
+type ReportGroup = ReportCounts['groups'][number];
+type ReportQuestion = ReportCounts['questions'][number];
 
 function countsUrl(projectId: number, attr: string): string {
   const query = attr ? `?attr=${encodeURIComponent(attr)}` : '';
   return `/api/projects/${projectId}/report/counts${query}`;
 }
 
+/** Title, base, filter and note for the chart as a file of its own. */
+function chartCaption(
+  project: ProjectDetail,
+  counts: ReportCounts,
+  group: ReportGroup,
+  questions: readonly ReportQuestion[],
+  options: ReportOptions,
+): ChartCaption {
+  const perQuestion = questions
+    .map((q) => {
+      const base = group.base[String(q.id)];
+      return `${q.label}: ${(base?.comments ?? 0).toLocaleString()} comments (${(base?.coded ?? 0).toLocaleString()} coded)`;
+    })
+    .join('; ');
+  const filter = options.filter
+    ? `Filter: ${options.filter.name} is ${options.filter.value}.`
+    : 'Filter: none (all respondents).';
+  return {
+    title: `${project.name} — ${group.name}`,
+    lines: [
+      `Base: ${group.respondents.toLocaleString()} respondents. ${perQuestion}.`,
+      filter,
+      `Bars show: ${MEASURE_LABELS[options.measure]}. ${counts.counted}`,
+    ],
+    note: counts.note,
+    legend: questions.map((q) => ({
+      label: q.label,
+      colour: questionColour(counts, q.id),
+    })),
+  };
+}
+
 export function ReportPage({ project }: { project: ProjectDetail }) {
-  const [attr, setAttr] = useState('');
+  const [options, setOptions] = useState<ReportOptions>({
+    filter: null,
+    order: 'count',
+    view: 'chart',
+    measure: 'count',
+    hideZero: true,
+  });
   const [tab, setTab] = useState(0);
-  const [order, setOrder] = useState<SortOrder>('count');
-  const [view, setView] = useState<View>('chart');
   const [cell, setCell] = useState<CellRef | null>(null);
   const chartRef = useRef<HTMLDivElement>(null);
+  const attr = options.filter
+    ? `${options.filter.name}:${options.filter.value}`
+    : '';
   const counts = useApi<ReportCounts>(countsUrl(project.id, attr));
   const data = counts.data;
   const group = data?.groups[Math.min(tab, data.groups.length - 1)];
-  const rows = data && group ? rowsForGroup(data, group.id, order) : [];
-  const legend = (data?.questions ?? []).map((q, i) => ({
-    label: q.label,
-    colour: QUESTION_COLOURS[i % QUESTION_COLOURS.length] ?? '#2f5d8a',
-  }));
+  const questions = data && group ? questionsWithComments(data, group.id) : [];
+  const rows =
+    data && group
+      ? rowsForGroup(data, group.id, {
+          order: options.order,
+          questions,
+          measure: options.measure,
+          hideZero: options.hideZero,
+        })
+      : [];
+
+  function changeOptions(next: ReportOptions) {
+    if (next.filter !== options.filter) setCell(null);
+    setOptions(next);
+  }
 
   return (
     <>
@@ -61,19 +115,24 @@ export function ReportPage({ project }: { project: ProjectDetail }) {
           >
             <ReportControls
               attributes={project.attributes}
-              attr={attr}
-              onAttr={setAttr}
-              order={order}
-              onOrder={setOrder}
-              view={view}
-              onView={setView}
+              options={options}
+              onChange={changeOptions}
             />
             <BaseLine counts={data} group={group} />
-            {view === 'chart' ? (
+            {questions.length === 0 ? (
+              <p>No respondent of {group.name} answered an open question.</p>
+            ) : rows.length === 0 ? (
+              <p>
+                No theme counts a comment of {group.name} yet. Untick “Hide
+                themes with 0” to list the whole codebook.
+              </p>
+            ) : options.view === 'chart' ? (
               <ThemeChart
                 counts={data}
                 rows={rows}
+                questions={questions}
                 groupId={group.id}
+                measure={options.measure}
                 onSelect={setCell}
                 chartRef={chartRef}
               />
@@ -81,13 +140,16 @@ export function ReportPage({ project }: { project: ProjectDetail }) {
               <CountsTable
                 counts={data}
                 rows={rows}
+                questions={questions}
                 groupId={group.id}
+                measure={options.measure}
                 onSelect={setCell}
               />
             )}
             <p className="note">{data.note}</p>
             {cell && (
               <CommentsBehind
+                key={`${cell.themeId}/${cell.questionId}/${cell.groupId ?? 'none'}/${attr}`}
                 projectId={project.id}
                 counts={data}
                 cell={cell}
@@ -100,7 +162,7 @@ export function ReportPage({ project }: { project: ProjectDetail }) {
               attr={attr}
               chartRef={chartRef}
               chartName={`${project.name} - ${group.name}`}
-              legend={legend}
+              caption={chartCaption(project, data, group, questions, options)}
             />
           </div>
         </>

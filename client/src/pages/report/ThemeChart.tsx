@@ -10,21 +10,39 @@ import {
   YAxis,
 } from 'recharts';
 import type { ReportCounts } from '../../api/types';
-import { QUESTION_COLOURS, type CellRef, type ChartRow } from './report-data';
+import {
+  questionColour,
+  type CellRef,
+  type ChartRow,
+  type Measure,
+} from './report-data';
+
+type ReportQuestion = ReportCounts['questions'][number];
 
 const BAR_PX = 14;
 const CHART_WIDTH = 860;
 
-/** Grouped horizontal bars: themes down the side, one bar per question. */
+/**
+ * Grouped horizontal bars: themes down the side, one bar per question the
+ * group answered, its length the chosen measure.
+ */
 export function ThemeChart(props: {
   counts: ReportCounts;
   rows: ChartRow[];
+  questions: readonly ReportQuestion[];
   groupId: number | null;
+  measure: Measure;
   onSelect: (cell: CellRef) => void;
   chartRef: RefObject<HTMLDivElement | null>;
 }) {
-  const { counts, rows, groupId, onSelect, chartRef } = props;
-  const perTheme = counts.questions.length * BAR_PX + 14;
+  const { counts, rows, questions, groupId, measure, onSelect, chartRef } =
+    props;
+  const percent = measure !== 'count';
+  const format = (value: unknown) =>
+    percent && typeof value === 'number'
+      ? `${value.toFixed(1)}%`
+      : String(value);
+  const perTheme = questions.length * BAR_PX + 14;
   const height = Math.max(160, rows.length * perTheme + 80);
   return (
     <figure
@@ -40,16 +58,21 @@ export function ThemeChart(props: {
         margin={{ top: 8, right: 48, bottom: 8, left: 8 }}
       >
         <CartesianGrid horizontal={false} stroke="#ddd" />
-        <XAxis type="number" allowDecimals={false} />
+        <XAxis
+          type="number"
+          allowDecimals={percent}
+          domain={percent ? [0, 100] : [0, 'auto']}
+          unit={percent ? '%' : undefined}
+        />
         <YAxis type="category" dataKey="theme" width={220} interval={0} />
-        <Tooltip />
+        <Tooltip formatter={format} />
         <Legend verticalAlign="top" itemSorter={null} />
-        {counts.questions.map((q, i) => (
+        {questions.map((q) => (
           <Bar
             key={q.id}
             dataKey={`q${q.id}`}
             name={q.label}
-            fill={QUESTION_COLOURS[i % QUESTION_COLOURS.length]}
+            fill={questionColour(counts, q.id)}
             cursor="pointer"
             isAnimationActive={false}
             onClick={(entry: { payload?: ChartRow }) => {
@@ -61,7 +84,12 @@ export function ThemeChart(props: {
                 });
             }}
           >
-            <LabelList dataKey={`q${q.id}`} position="right" fontSize={11} />
+            <LabelList
+              dataKey={`q${q.id}`}
+              position="right"
+              fontSize={11}
+              formatter={format}
+            />
           </Bar>
         ))}
       </BarChart>
