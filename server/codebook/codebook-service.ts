@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type {
   AddStarterResult,
   CreateThemeBody,
@@ -8,7 +8,7 @@ import type {
 } from '../../shared/api/codebook';
 import { findStarterCodebook } from '../../shared/starter-codebooks';
 import { inTransaction, type Db } from '../db/open-database';
-import { respondentGroups } from '../db/schema';
+import { respondentGroups, themes } from '../db/schema';
 import { errors } from '../errors';
 import { rewriteCodings } from './coding-rewrite';
 import {
@@ -258,7 +258,7 @@ export function mergeThemes(
       reason: 'merge',
       actorId,
     });
-    // Not yet: children of the merged theme stay under it (archived).
+    adoptChildren(db, source, target);
     const merged = updateThemeRow(db, target.id, {
       keywords: cleanKeywords([...target.keywords, ...source.keywords]),
     });
@@ -279,6 +279,23 @@ export function mergeThemes(
     });
     return { theme: toTheme(merged, themeUsage(db, merged)), ...counts };
   });
+}
+
+/**
+ * The merged theme's children move under the theme it was merged into; if
+ * that theme was itself one of them, it takes the merged theme's place.
+ */
+function adoptChildren(db: Db, source: ThemeRow, target: ThemeRow): void {
+  db.update(themes)
+    .set({ parentId: target.id })
+    .where(and(eq(themes.parentId, source.id), ne(themes.id, target.id)))
+    .run();
+  if (target.parentId === source.id) {
+    db.update(themes)
+      .set({ parentId: source.parentId })
+      .where(eq(themes.id, target.id))
+      .run();
+  }
 }
 
 /**
