@@ -177,7 +177,11 @@ async function readCsv(bytes: Buffer, options: ReadOptions): Promise<Table> {
   if (text.slice(0, 1 << 16).includes('\u0000'))
     refuse(options.fileName, NOT_A_TABLE);
   const delimiter = options.delimiter ?? detectDelimiter(text);
-  const { rows, ragged, width } = await parseCsv(text, delimiter, options);
+  const { rows, ragged, width } = await parseCsvEitherQuoting(
+    text,
+    delimiter,
+    options,
+  );
   return {
     format: 'csv',
     encoding,
@@ -190,16 +194,42 @@ async function readCsv(bytes: Buffer, options: ReadOptions): Promise<Table> {
   };
 }
 
+type ParsedCsv = Pick<Table, 'rows' | 'ragged' | 'width'>;
+
+/**
+ * RFC 4180 doubles a quote inside a quoted cell; some tools write \"
+ * instead. Read the standard way first and, only when that fails on a
+ * quote, try backslash escapes before reporting the first failure.
+ */
+async function parseCsvEitherQuoting(
+  text: string,
+  delimiter: string,
+  options: ReadOptions,
+): Promise<ParsedCsv> {
+  try {
+    return await parseCsv(text, delimiter, options, '"');
+  } catch (standardFailure) {
+    if (!text.includes('\\"')) throw standardFailure;
+    try {
+      return await parseCsv(text, delimiter, options, '\\');
+    } catch {
+      throw standardFailure;
+    }
+  }
+}
+
 async function parseCsv(
   text: string,
   delimiter: string,
   options: ReadOptions,
-): Promise<Pick<Table, 'rows' | 'ragged' | 'width'>> {
+  escape: string,
+): Promise<ParsedCsv> {
   const rows: string[][] = [];
   const ragged: Table['ragged'] = [];
   let width = -1;
   const parser: Parser = parse({
     delimiter,
+    escape,
     bom: true,
     relax_column_count: true,
     skip_empty_lines: true,
@@ -218,6 +248,9 @@ async function parseCsv(
     parser.on('end', resolve);
     parser.on('error', reject);
   });
+  // A bad quote makes write() throw and the parser emit 'error' at once;
+  // the catch below reports it, so the rejection must not go unhandled.
+  finished.catch(() => undefined);
   try {
     for (let at = 0; at < text.length; at += YIELD_EVERY_CHARS) {
       parser.write(text.slice(at, at + YIELD_EVERY_CHARS));
@@ -230,12 +263,18 @@ async function parseCsv(
     throw errors.badFile(options.fileName, [
       {
         file: options.fileName,
-        row: rows.length + 1,
+        row: csvLine(error) ?? rows.length + 1,
         message: `The CSV could not be read here: ${csvReason(error)}`,
       },
     ]);
   }
   return { rows, ragged, width: Math.max(width, 0) };
+}
+
+/** The line csv-parse stopped at, when it says. */
+function csvLine(error: unknown): number | undefined {
+  const lines = (error as { lines?: unknown } | null)?.lines;
+  return typeof lines === 'number' && lines > 0 ? lines : undefined;
 }
 
 function csvReason(error: unknown): string {
