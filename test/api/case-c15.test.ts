@@ -5,18 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildKeywordIndex, suggest } from '../../shared/suggest/keyword-index';
 import { mergeKeywordCounts } from '../../shared/suggest/merge-keywords';
-import { buildTestApp, sharedDir, type TestApp } from '../helpers/app';
-import {
-  seedComment,
-  seedGroup,
-  seedProject,
-  seedQuestion,
-  seedRespondent,
-  seedTheme,
-} from './coding-seed';
+import { sharedDir, useTestApp } from '../helpers/app';
+import * as seed from '../helpers/factories';
 
 const caseDir = join(sharedDir, 'cases/C15');
 
@@ -92,45 +85,36 @@ describe('C15 with the pure suggester', () => {
 });
 
 describe('C15 through the API', () => {
-  let t: TestApp;
+  const t = useTestApp();
   const commentIds = new Map<string, number>();
   const themeNames = new Map<number, string>();
 
-  beforeAll(async () => {
-    t = await buildTestApp();
-    const projectId = seedProject(t.db, 'C15');
-    const questionId = seedQuestion(t.db, projectId, 'not_worked');
+  beforeAll(() => {
+    const projectId = seed.project(t.db, { name: 'C15' });
+    const questionId = seed.question(t.db, projectId, { key: 'not_worked' });
     const groups = new Map<string, number>();
     for (const row of spellings) {
       const groupName = row.Group ?? '';
       const groupId =
-        groups.get(groupName) ?? seedGroup(t.db, projectId, groupName);
+        groups.get(groupName) ??
+        seed.group(t.db, projectId, { name: groupName });
       groups.set(groupName, groupId);
-      const respondentId = seedRespondent(
-        t.db,
+      const commentId = seed.comment(t.db, {
         projectId,
-        row.RespondentID ?? '',
-        {
-          groupId,
-        },
-      );
-      commentIds.set(
-        row.RespondentID ?? '',
-        seedComment(
-          t.db,
-          { projectId, respondentId, questionId },
-          row.not_worked ?? '',
-        ),
-      );
+        questionId,
+        respondent: { externalId: row.RespondentID ?? '', groupId },
+        text: row.not_worked ?? '',
+      });
+      commentIds.set(row.RespondentID ?? '', commentId);
     }
     for (const theme of codebook) {
-      const id = seedTheme(t.db, projectId, theme.name, {
+      const id = seed.theme(t.db, projectId, {
+        name: theme.name,
         keywords: theme.keywords,
       });
       themeNames.set(id, theme.name);
     }
   });
-  afterAll(async () => t.close());
 
   it.each(EXPECTED)(
     '%s gets %s, triggered by "%s"',

@@ -20,15 +20,10 @@ import {
   themeHistory,
 } from '../../server/db/schema';
 import { buildTestApp, sharedDir, type TestApp } from '../helpers/app';
-import {
-  codingThemeIds,
-  createProject,
-  finalThemeIds,
-  multipartFile,
-  seedCoding,
-  seedFinalCoding,
-  themeExists,
-} from './codebook-seed';
+import * as seed from '../helpers/factories';
+import { codingThemeIds, finalThemeIds, themeExists } from '../helpers/queries';
+import { importRoutes } from '../helpers/imports';
+import { multipartFile, textFile } from '../helpers/multipart';
 
 const caseDir = join(sharedDir, 'cases/C17');
 const readCase = (file: string) => readFileSync(join(caseDir, file));
@@ -46,11 +41,6 @@ interface Seeded {
 }
 
 async function importComments(t: TestApp, projectId: number) {
-  const { payload, headers } = multipartFile(
-    'comments.csv',
-    readCase('comments.csv'),
-    'text/csv',
-  );
   const mapping = {
     layout: 'long',
     headerRows: 1,
@@ -60,17 +50,11 @@ async function importComments(t: TestApp, projectId: number) {
     textColumn: 'text',
     attributeColumns: ['comment_id'],
   };
-  const boundary = headers['content-type']!.split('boundary=')[1]!;
-  const field =
-    `--${boundary}\r\nContent-Disposition: form-data; name="mapping"` +
-    `\r\n\r\n${JSON.stringify(mapping)}\r\n`;
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/projects/${projectId}/imports`,
-    payload: Buffer.concat([Buffer.from(field), payload]),
-    headers,
-  });
-  expect(res.statusCode, res.body).toBe(201);
+  await importRoutes(t).importFile(
+    projectId,
+    textFile('comments.csv', readCase('comments.csv')),
+    mapping,
+  );
 }
 
 /** C17's case id (C1…C4) → comment id, through the respondent ids. */
@@ -93,7 +77,7 @@ function commentIds(t: TestApp, projectId: number) {
 }
 
 async function seedC17(t: TestApp): Promise<Seeded> {
-  const projectId = await createProject(t.app, 'C17');
+  const projectId = seed.project(t.db, { name: 'C17' });
   await importComments(t, projectId);
   const { payload, headers } = multipartFile(
     'codebook.csv',
@@ -123,20 +107,16 @@ async function seedC17(t: TestApp): Promise<Seeded> {
   const codingIds = rowsOf('codings.csv').map((r) => ({
     caseId: r.comment_id!,
     coder: r.coder!,
-    codingId: seedCoding(
-      t.db,
-      commentIdByCaseId.get(r.comment_id!)!,
-      r.coder!,
-      idsOf(r.themes!),
-    ),
+    codingId: seed.coding(t.db, commentIdByCaseId.get(r.comment_id!)!, {
+      coderId: seed.coder(t.db, { name: r.coder! }),
+      themeIds: idsOf(r.themes!),
+    }),
   }));
   for (const r of rowsOf('final_codings.csv')) {
-    seedFinalCoding(
-      t.db,
-      commentIdByCaseId.get(r.comment_id!)!,
-      r.decided_by!,
-      idsOf(r.themes!),
-    );
+    seed.finalCoding(t.db, commentIdByCaseId.get(r.comment_id!)!, {
+      decidedBy: seed.coder(t.db, { name: r.decided_by! }),
+      themeIds: idsOf(r.themes!),
+    });
   }
   return { projectId, themeIdByName, commentIdByCaseId, codingIds };
 }

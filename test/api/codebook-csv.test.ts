@@ -1,30 +1,12 @@
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/app';
-import {
-  createProject,
-  createTheme,
-  multipartFile,
-  seedGroup,
-} from './codebook-seed';
-
-interface ThemeReply {
-  id: number;
-  name: string;
-  definition: string;
-  keywords: string[];
-  colour: string;
-  parentId: number | null;
-  groupIds: number[] | null;
-  archived: boolean;
-}
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Theme } from '../../shared/api/codebook';
+import { useTestApp } from '../helpers/app';
+import * as seed from '../helpers/factories';
+import { multipartFile } from '../helpers/multipart';
 
 describe('codebook CSV', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp();
-  });
-  afterAll(async () => t.close());
+  const t = useTestApp();
 
   const upload = (projectId: number, csv: string | Buffer, name = 'cb.csv') => {
     const { payload, headers } = multipartFile(name, csv);
@@ -41,20 +23,20 @@ describe('codebook CSV', () => {
         method: 'GET',
         url: `/api/projects/${projectId}/themes?includeArchived=true`,
       })
-    ).json<ThemeReply[]>();
+    ).json<Theme[]>();
 
   describe('export', () => {
     let projectId: number;
-    beforeAll(async () => {
-      projectId = await createProject(t.app, 'Wave 2');
-      const group = seedGroup(t.db, projectId, 'Parents/carers');
-      const parent = await createTheme(t.app, projectId, {
+    beforeAll(() => {
+      projectId = seed.project(t.db, { name: 'Wave 2' });
+      const group = seed.group(t.db, projectId, { name: 'Parents/carers' });
+      const parent = seed.theme(t.db, projectId, {
         name: 'Communication',
         definition: '=HYPERLINK("x") advice',
         keywords: ['email', 'rang back'],
         colour: '#4e79a7',
       });
-      await createTheme(t.app, projectId, {
+      seed.theme(t.db, projectId, {
         name: 'Email',
         keywords: ['email'],
         colour: '#f28e2b',
@@ -134,9 +116,9 @@ describe('codebook CSV', () => {
 
   describe('import', () => {
     it('creates new themes and updates known ones by name', async () => {
-      const projectId = await createProject(t.app, 'Import target');
-      seedGroup(t.db, projectId, 'Practitioners');
-      await createTheme(t.app, projectId, {
+      const projectId = seed.project(t.db, { name: 'Import target' });
+      seed.group(t.db, projectId, { name: 'Practitioners' });
+      seed.theme(t.db, projectId, {
         name: 'Time',
         definition: 'old',
         keywords: ['old'],
@@ -170,7 +152,7 @@ describe('codebook CSV', () => {
     });
 
     it('also accepts the upload at codebook.csv', async () => {
-      const projectId = await createProject(t.app, 'Alt path');
+      const projectId = seed.project(t.db, { name: 'Alt path' });
       const { payload, headers } = multipartFile('cb.csv', 'name\nSupport\n');
       const res = await t.app.inject({
         method: 'POST',
@@ -183,7 +165,7 @@ describe('codebook CSV', () => {
     });
 
     it('refuses a file without a name column (400 bad_file)', async () => {
-      const projectId = await createProject(t.app);
+      const projectId = seed.project(t.db);
       const res = await upload(projectId, 'theme,definition\nA,b\n');
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({
@@ -204,7 +186,7 @@ describe('codebook CSV', () => {
     });
 
     it('reports every bad row with row and column, saving nothing', async () => {
-      const projectId = await createProject(t.app);
+      const projectId = seed.project(t.db);
       const csv = [
         'name,colour,parent,archived',
         'Good,#123456,,',
@@ -257,7 +239,7 @@ describe('codebook CSV', () => {
     });
 
     it('refuses a parent cycle among new themes', async () => {
-      const projectId = await createProject(t.app);
+      const projectId = seed.project(t.db);
       const res = await upload(projectId, 'name,parent\nA,B\nB,A\n');
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({
@@ -280,7 +262,7 @@ describe('codebook CSV', () => {
     });
 
     it('reads a Windows-1252 file', async () => {
-      const projectId = await createProject(t.app);
+      const projectId = seed.project(t.db);
       const bytes = Buffer.from('name,definition\nCaf\xe9,Lunch\n', 'latin1');
       const res = await upload(projectId, bytes);
       expect(res.statusCode).toBe(200);
@@ -288,7 +270,7 @@ describe('codebook CSV', () => {
     });
 
     it('refuses a request without a file (400)', async () => {
-      const projectId = await createProject(t.app);
+      const projectId = seed.project(t.db);
       const res = await t.app.inject({
         method: 'POST',
         url: `/api/projects/${projectId}/codebook`,

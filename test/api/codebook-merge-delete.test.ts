@@ -8,50 +8,39 @@ import {
   themes,
 } from '../../server/db/schema';
 import { buildTestApp, type TestApp } from '../helpers/app';
-import {
-  codingThemeIds,
-  createProject,
-  createTheme,
-  finalThemeIds,
-  seedCoding,
-  seedComment,
-  seedFinalCoding,
-  seedQuestion,
-  themeExists,
-} from './codebook-seed';
+import * as seed from '../helpers/factories';
+import { codingThemeIds, finalThemeIds, themeExists } from '../helpers/queries';
 
 /**
  * A project with themes A and B, and codings: one with A only, one with A
  * and B, one with B only; a final coding with A and B.
  */
-async function seedMergeProject(t: TestApp) {
-  const projectId = await createProject(t.app);
-  const a = await createTheme(t.app, projectId, {
+function seedMergeProject(t: TestApp) {
+  const projectId = seed.project(t.db);
+  const a = seed.theme(t.db, projectId, {
     name: 'Delays',
     keywords: ['late', 'slow'],
   });
-  const b = await createTheme(t.app, projectId, {
+  const b = seed.theme(t.db, projectId, {
     name: 'Time',
     keywords: ['slow', 'months'],
   });
-  const question = seedQuestion(t.db, projectId, 'not_worked');
-  const comment = (externalId: string) =>
-    seedComment(t.db, {
-      projectId,
-      questionId: question,
-      externalId,
-      text: 'x',
-    });
-  const [c1, c2, c3] = [comment('P1'), comment('P2'), comment('P3')];
+  const question = seed.question(t.db, projectId, { key: 'not_worked' });
+  const comment = () => seed.comment(t.db, { projectId, questionId: question });
+  const [c1, c2, c3] = [comment(), comment(), comment()];
+  const coderA = seed.coder(t.db, { name: 'coder_a' });
+  const coderB = seed.coder(t.db, { name: 'coder_b' });
+  const lead = seed.coder(t.db, { name: 'lead' });
+  seed.finalCoding(t.db, c2, { decidedBy: lead, themeIds: [a, b] });
   return {
     projectId,
     a,
     b,
     comments: [c1, c2, c3] as const,
-    onlyA: seedCoding(t.db, c1, 'coder_a', [a]),
-    both: seedCoding(t.db, c2, 'coder_a', [a, b]),
-    onlyB: seedCoding(t.db, c3, 'coder_b', [b]),
-    finalComment: (seedFinalCoding(t.db, c2, 'lead', [a, b]), c2),
+    onlyA: seed.coding(t.db, c1, { coderId: coderA, themeIds: [a] }),
+    both: seed.coding(t.db, c2, { coderId: coderA, themeIds: [a, b] }),
+    onlyB: seed.coding(t.db, c3, { coderId: coderB, themeIds: [b] }),
+    finalComment: c2,
   };
 }
 
@@ -76,7 +65,7 @@ describe('codebook: merge and delete', () => {
 
   describe('merge', () => {
     it('moves every coding and final coding from A to B', async () => {
-      const s = await seedMergeProject(t);
+      const s = seedMergeProject(t);
       const res = await merge(s.a, s.b);
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({
@@ -98,7 +87,7 @@ describe('codebook: merge and delete', () => {
     });
 
     it('bumps versions and writes merge history for each change', async () => {
-      const s = await seedMergeProject(t);
+      const s = seedMergeProject(t);
       await merge(s.a, s.b);
 
       expect(versionOf(t, s.onlyA)).toBe(2);
@@ -151,7 +140,7 @@ describe('codebook: merge and delete', () => {
     });
 
     it('refuses merging a theme into itself (400)', async () => {
-      const s = await seedMergeProject(t);
+      const s = seedMergeProject(t);
       const res = await merge(s.a, s.a);
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({
@@ -162,9 +151,9 @@ describe('codebook: merge and delete', () => {
     });
 
     it('refuses merging across projects (400), changing nothing', async () => {
-      const s = await seedMergeProject(t);
-      const other = await createProject(t.app, 'Other');
-      const foreign = await createTheme(t.app, other, { name: 'Foreign' });
+      const s = seedMergeProject(t);
+      const other = seed.project(t.db, { name: 'Other' });
+      const foreign = seed.theme(t.db, other, { name: 'Foreign' });
       const res = await merge(s.a, foreign);
       expect(res.statusCode).toBe(400);
       expect(res.json<{ message: string }>().message).toBe(
@@ -174,7 +163,7 @@ describe('codebook: merge and delete', () => {
     });
 
     it('refuses merging into an archived theme (409)', async () => {
-      const s = await seedMergeProject(t);
+      const s = seedMergeProject(t);
       await t.app.inject({
         method: 'PATCH',
         url: `/api/themes/${s.b}`,
@@ -189,7 +178,7 @@ describe('codebook: merge and delete', () => {
     });
 
     it('answers 404 for an unknown theme on either side', async () => {
-      const s = await seedMergeProject(t);
+      const s = seedMergeProject(t);
       const source = await merge(9999, s.b);
       expect(source.statusCode).toBe(404);
       expect(source.json<{ message: string }>().message).toBe(
@@ -205,9 +194,9 @@ describe('codebook: merge and delete', () => {
 
   describe('delete', () => {
     it('deletes an unused theme (204) and clears its children', async () => {
-      const projectId = await createProject(t.app);
-      const parent = await createTheme(t.app, projectId, { name: 'Parent' });
-      const child = await createTheme(t.app, projectId, {
+      const projectId = seed.project(t.db);
+      const parent = seed.theme(t.db, projectId, { name: 'Parent' });
+      const child = seed.theme(t.db, projectId, {
         name: 'Child',
         parentId: parent,
       });
@@ -224,7 +213,7 @@ describe('codebook: merge and delete', () => {
     });
 
     it('refuses deleting a used theme (409) and changes nothing', async () => {
-      const s = await seedMergeProject(t);
+      const s = seedMergeProject(t);
       const res = await remove(s.a);
       expect(res.statusCode).toBe(409);
       expect(res.json()).toEqual({
@@ -239,7 +228,7 @@ describe('codebook: merge and delete', () => {
     });
 
     it('with force=true removes it from its codings, with history', async () => {
-      const s = await seedMergeProject(t);
+      const s = seedMergeProject(t);
       const res = await remove(s.a, '?force=true');
       expect(res.statusCode).toBe(204);
       expect(themeExists(t.db, s.a)).toBe(false);

@@ -1,39 +1,18 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { themeHistory } from '../../server/db/schema';
 import { THEME_PALETTE } from '../../shared/palette';
-import { buildTestApp, type TestApp } from '../helpers/app';
-import {
-  codingThemeIds,
-  createProject,
-  createTheme,
-  seedCoding,
-  seedComment,
-  seedGroup,
-  seedQuestion,
-} from './codebook-seed';
-
-interface ThemeReply {
-  id: number;
-  name: string;
-  definition: string;
-  keywords: string[];
-  colour: string;
-  parentId: number | null;
-  groupIds: number[] | null;
-  archived: boolean;
-  position: number;
-  usage: { codings: number; comments: number; finalCodings: number };
-}
+import type { Theme } from '../../shared/api/codebook';
+import { useTestApp } from '../helpers/app';
+import * as seed from '../helpers/factories';
+import { codingThemeIds } from '../helpers/queries';
 
 describe('codebook: themes', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let projectId: number;
-  beforeAll(async () => {
-    t = await buildTestApp();
-    projectId = await createProject(t.app);
+  beforeAll(() => {
+    projectId = seed.project(t.db);
   });
-  afterAll(async () => t.close());
 
   const post = (payload: Record<string, unknown>, project = projectId) =>
     t.app.inject({
@@ -49,7 +28,7 @@ describe('codebook: themes', () => {
         method: 'GET',
         url: `/api/projects/${projectId}/themes${query}`,
       })
-    ).json<ThemeReply[]>();
+    ).json<Theme[]>();
   const historyOf = (themeId: number) =>
     t.db
       .select()
@@ -73,8 +52,8 @@ describe('codebook: themes', () => {
     });
 
     it('adds a starter to a project, skipping names it has', async () => {
-      const project = await createProject(t.app, 'Starter target');
-      await createTheme(t.app, project, { name: ' paperwork ' });
+      const project = seed.project(t.db, { name: 'Starter target' });
+      seed.theme(t.db, project, { name: ' paperwork ' });
       const res = await t.app.inject({
         method: 'POST',
         url: `/api/projects/${project}/codebook/starter`,
@@ -132,7 +111,7 @@ describe('codebook: themes', () => {
     });
 
     it('keeps given keywords, colour (lower case) and groups', async () => {
-      const group = seedGroup(t.db, projectId, 'Parents/carers');
+      const group = seed.group(t.db, projectId, { name: 'Parents/carers' });
       const res = await post({
         name: 'Time',
         keywords: [' delay ', 'Delay', 'took months', ''],
@@ -175,8 +154,8 @@ describe('codebook: themes', () => {
     });
 
     it('refuses a parent from another project (400)', async () => {
-      const other = await createProject(t.app, 'Other');
-      const foreign = await createTheme(t.app, other, { name: 'Foreign' });
+      const other = seed.project(t.db, { name: 'Other' });
+      const foreign = seed.theme(t.db, other, { name: 'Foreign' });
       const res = await post({ name: 'Child', parentId: foreign });
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({
@@ -215,16 +194,18 @@ describe('codebook: themes', () => {
   describe('editing', () => {
     let themeId: number;
     let codingId: number;
-    beforeAll(async () => {
-      themeId = await createTheme(t.app, projectId, { name: 'Forms' });
-      const question = seedQuestion(t.db, projectId, 'not_worked');
-      const comment = seedComment(t.db, {
+    beforeAll(() => {
+      themeId = seed.theme(t.db, projectId, { name: 'Forms' });
+      const question = seed.question(t.db, projectId, { key: 'not_worked' });
+      const comment = seed.comment(t.db, {
         projectId,
         questionId: question,
-        externalId: 'P1',
         text: 'Far too many forms',
       });
-      codingId = seedCoding(t.db, comment, 'coder_a', [themeId]);
+      codingId = seed.coding(t.db, comment, {
+        coderId: seed.coder(t.db, { name: 'coder_a' }),
+        themeIds: [themeId],
+      });
     });
 
     it('renames a theme: codings keep it, history records it', async () => {
@@ -248,7 +229,7 @@ describe('codebook: themes', () => {
     it('allows changing only the case of its own name', async () => {
       const res = await patch(themeId, { name: 'PAPERWORK' });
       expect(res.statusCode).toBe(200);
-      expect(res.json<ThemeReply>().name).toBe('PAPERWORK');
+      expect(res.json<Theme>().name).toBe('PAPERWORK');
       await patch(themeId, { name: 'Paperwork' });
     });
 
@@ -281,7 +262,7 @@ describe('codebook: themes', () => {
 
     it('archives and restores, hiding archived themes by default', async () => {
       const archived = await patch(themeId, { archived: true });
-      expect(archived.json<ThemeReply>().archived).toBe(true);
+      expect(archived.json<Theme>().archived).toBe(true);
       expect((await list()).map((th) => th.id)).not.toContain(themeId);
       expect(
         (await list('?includeArchived=true')).map((th) => th.id),
@@ -294,9 +275,9 @@ describe('codebook: themes', () => {
     });
 
     it('sets a parent and refuses a cycle (400)', async () => {
-      const child = await createTheme(t.app, projectId, { name: 'Sub' });
+      const child = seed.theme(t.db, projectId, { name: 'Sub' });
       const set = await patch(child, { parentId: themeId });
-      expect(set.json<ThemeReply>().parentId).toBe(themeId);
+      expect(set.json<Theme>().parentId).toBe(themeId);
 
       const cycle = await patch(themeId, { parentId: child });
       expect(cycle.statusCode).toBe(400);

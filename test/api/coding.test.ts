@@ -1,19 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { themes } from '../../server/db/schema';
-import { buildTestApp, type TestApp } from '../helpers/app';
-import {
-  seedComment,
-  seedGroup,
-  seedOtherCoding,
-  seedProject,
-  seedQuestion,
-  seedRespondent,
-  seedTheme,
-} from './coding-seed';
+import { useTestApp } from '../helpers/app';
+import * as seed from '../helpers/factories';
 
 describe('coding routes', () => {
-  let t: TestApp;
+  const t = useTestApp();
   const id = {
     project: 0,
     otherProject: 0,
@@ -30,75 +22,76 @@ describe('coding routes', () => {
   // Comments by name: r<respondent>_<question>.
   const c = { r1w: 0, r1n: 0, r2w: 0, r2n: 0, r3w: 0, r3n: 0 };
 
-  beforeAll(async () => {
-    t = await buildTestApp();
+  beforeAll(() => {
     const db = t.db;
-    id.project = seedProject(db);
-    id.otherProject = seedProject(db, 'Other survey');
-    id.parents = seedGroup(db, id.project, 'Parents/carers');
-    id.practitioners = seedGroup(db, id.project, 'Practitioners');
+    id.project = seed.project(db);
+    id.otherProject = seed.project(db, { name: 'Other survey' });
+    id.parents = seed.group(db, id.project, { name: 'Parents/carers' });
+    id.practitioners = seed.group(db, id.project, { name: 'Practitioners' });
     // Created out of position order: the queue must follow positions.
-    id.notWorked = seedQuestion(db, id.project, 'not_worked', 1);
-    id.worked = seedQuestion(db, id.project, 'worked', 0);
+    const question = (key: string, position: number) =>
+      seed.question(db, id.project, {
+        key,
+        label: `Question ${key}`,
+        position,
+      });
+    id.notWorked = question('not_worked', 1);
+    id.worked = question('worked', 0);
 
-    const r1 = seedRespondent(db, id.project, 'P-1', {
-      groupId: id.parents,
-      attributes: { la: 'North', age: 5 },
-    });
-    const r2 = seedRespondent(db, id.project, 'P-2', {
-      groupId: id.practitioners,
-      attributes: { la: 'South', age: 9 },
-    });
-    const r3 = seedRespondent(db, id.project, 'P-3', {
-      groupId: id.parents,
-      attributes: { la: 'East' },
-    });
-    const at = (respondentId: number, questionId: number) => ({
-      projectId: id.project,
-      respondentId,
-      questionId,
-    });
-    c.r2n = seedComment(
-      db,
-      at(r2, id.notWorked),
-      'The school never sent an EMAIL',
-    );
-    c.r1n = seedComment(
-      db,
-      at(r1, id.notWorked),
+    const respondent = (
+      externalId: string,
+      groupId: number,
+      attributes: Record<string, unknown>,
+    ) => seed.respondent(db, id.project, { externalId, groupId, attributes });
+    const r1 = respondent('P-1', id.parents, { la: 'North', age: 5 });
+    const r2 = respondent('P-2', id.practitioners, { la: 'South', age: 9 });
+    const r3 = respondent('P-3', id.parents, { la: 'East' });
+    const comment = (respondentId: number, questionId: number, text: string) =>
+      seed.comment(db, {
+        projectId: id.project,
+        respondentId,
+        questionId,
+        text,
+      });
+    c.r2n = comment(r2, id.notWorked, 'The school never sent an EMAIL');
+    c.r1n = comment(
+      r1,
+      id.notWorked,
       'Nobody would communicate with us\nabout the school',
     );
-    c.r1w = seedComment(db, at(r1, id.worked), 'Quick replies by email');
-    c.r2w = seedComment(db, at(r2, id.worked), 'N/A');
-    c.r3w = seedComment(
-      db,
-      at(r3, id.worked),
-      'About 100% happy with the delay',
-    );
-    c.r3n = seedComment(
-      db,
-      at(r3, id.notWorked),
-      'Long waiting list, 1000 days',
-    );
+    c.r1w = comment(r1, id.worked, 'Quick replies by email');
+    c.r2w = comment(r2, id.worked, 'N/A');
+    c.r3w = comment(r3, id.worked, 'About 100% happy with the delay');
+    c.r3n = comment(r3, id.notWorked, 'Long waiting list, 1000 days');
 
-    id.communication = seedTheme(db, id.project, 'Communication', {
+    id.communication = seed.theme(db, id.project, {
+      name: 'Communication',
       keywords: ['communication', 'email', 'n/a'],
     });
-    id.time = seedTheme(db, id.project, 'Time', {
+    id.time = seed.theme(db, id.project, {
+      name: 'Time',
       keywords: ['delay', 'waiting list'],
     });
-    id.paperwork = seedTheme(db, id.project, 'Paperwork', {
+    id.paperwork = seed.theme(db, id.project, {
+      name: 'Paperwork',
       keywords: ['forms'],
       archived: true,
     });
-    id.parentsOnly = seedTheme(db, id.project, 'School (parents)', {
+    id.parentsOnly = seed.theme(db, id.project, {
+      name: 'School (parents)',
       keywords: ['school'],
       groupIds: [id.parents],
     });
-    id.foreign = seedTheme(db, id.otherProject, 'Elsewhere');
-    seedOtherCoding(db, c.r1n, 'original', [id.communication]);
+    id.foreign = seed.theme(db, id.otherProject, {
+      name: 'Elsewhere',
+      keywords: [],
+    });
+    // Codes that came with a file, by an import coder.
+    seed.coding(db, c.r1n, {
+      coderId: seed.coder(db, { name: 'original', kind: 'import' }),
+      themeIds: [id.communication],
+    });
   });
-  afterAll(async () => t.close());
 
   const get = (url: string) => t.app.inject({ method: 'GET', url });
   const put = (commentId: number, payload: object) =>

@@ -1,64 +1,60 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/app';
-import {
-  seedCoder,
-  seedCoding,
-  seedComment,
-  seedDecision,
-  seedGroup,
-  seedProject,
-  seedQuestion,
-  seedRespondent,
-  seedTheme,
-} from './report-factories';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app';
+import * as seed from '../helpers/factories';
 
 const BOM = '\ufeff';
 
 describe('export routes', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let project = 0;
   const id: Record<
     'time' | 'forms' | 'formula' | 'c1' | 'c2' | 'c3' | 'c4',
     number
   > = { time: 0, forms: 0, formula: 0, c1: 0, c2: 0, c3: 0, c4: 0 };
 
-  beforeAll(async () => {
-    t = await buildTestApp();
+  beforeAll(() => {
     const db = t.db;
-    project = seedProject(db, 'POET Wave 2 (2016)');
-    const parents = seedGroup(db, project, 'Parents');
-    const odd = seedGroup(db, project, '-Odd group');
-    const change = seedQuestion(db, project, 'change', '=Would you change?');
-    id.time = seedTheme(db, project, 'Time');
-    id.forms = seedTheme(db, project, 'Forms', { archived: true });
-    id.formula = seedTheme(db, project, '@Formula theme');
-    // Merged into another theme: archived and carrying no codings.
-    seedTheme(db, project, 'Lines theme', { archived: true });
-    const ann = seedCoder(db, 'ann');
-    const bob = seedCoder(db, '+bob');
-    const lead = seedCoder(db, 'lead');
-
-    const r1 = seedRespondent(db, project, 'P1', parents, {
-      LA: 'North',
-      Age: '-5',
+    project = seed.project(db, { name: 'POET Wave 2 (2016)' });
+    const parents = seed.group(db, project, { name: 'Parents' });
+    const odd = seed.group(db, project, { name: '-Odd group' });
+    const change = seed.question(db, project, {
+      key: 'change',
+      label: '=Would you change?',
     });
-    id.c1 = seedComment(db, project, r1, change, 'Faster, please');
-    seedCoding(db, id.c1, ann, [id.time, id.forms]);
-    const r2 = seedRespondent(db, project, 'P2', odd, { LA: 'South' });
-    id.c2 = seedComment(db, project, r2, change, 'Line one\nLine "two"');
-    seedCoding(db, id.c2, ann, [id.time]);
-    seedCoding(db, id.c2, bob, [id.formula]);
-    const r3 = seedRespondent(db, project, 'P3', parents, { LA: 'North' });
-    id.c3 = seedComment(db, project, r3, change, 'Nothing fits');
-    seedCoding(db, id.c3, ann, []);
-    seedCoding(db, id.c3, bob, [id.time]);
-    seedDecision(db, id.c3, lead, []);
-    const r4 = seedRespondent(db, project, 'P4', null, { LA: 'South' });
-    id.c4 = seedComment(db, project, r4, change, 'Not coded yet');
+    id.time = seed.theme(db, project, { name: 'Time' });
+    id.forms = seed.theme(db, project, { name: 'Forms', archived: true });
+    id.formula = seed.theme(db, project, { name: '@Formula theme' });
+    // Merged into another theme: archived and carrying no codings.
+    seed.theme(db, project, { name: 'Lines theme', archived: true });
+    const ann = seed.coder(db, { name: 'ann' });
+    const bob = seed.coder(db, { name: '+bob' });
+    const lead = seed.coder(db, { name: 'lead' });
+
+    const answer = (
+      externalId: string,
+      groupId: number | null,
+      attributes: Record<string, string>,
+      text: string,
+    ) =>
+      seed.comment(db, {
+        projectId: project,
+        questionId: change,
+        respondent: { externalId, groupId, attributes },
+        text,
+      });
+    id.c1 = answer('P1', parents, { LA: 'North', Age: '-5' }, 'Faster, please');
+    seed.coding(db, id.c1, { coderId: ann, themeIds: [id.time, id.forms] });
+    id.c2 = answer('P2', odd, { LA: 'South' }, 'Line one\nLine "two"');
+    seed.coding(db, id.c2, { coderId: ann, themeIds: [id.time] });
+    seed.coding(db, id.c2, { coderId: bob, themeIds: [id.formula] });
+    id.c3 = answer('P3', parents, { LA: 'North' }, 'Nothing fits');
+    seed.coding(db, id.c3, { coderId: ann, themeIds: [] });
+    seed.coding(db, id.c3, { coderId: bob, themeIds: [id.time] });
+    seed.finalCoding(db, id.c3, { decidedBy: lead, themeIds: [] });
+    id.c4 = answer('P4', null, { LA: 'South' }, 'Not coded yet');
   });
-  afterAll(async () => t.close());
 
   const download = (path: string) =>
     t.app.inject({
@@ -146,7 +142,7 @@ describe('export routes', () => {
   it('gives the percentage of the coded comments next to that of all', async () => {
     // +bob coded P3 (Time) but not P1: 1 of 2 Parents comments, 1 of 1
     // coded.
-    const bob = seedCoder(t.db, '+bob');
+    const bob = seed.coder(t.db, { name: '+bob' });
     const records = await csvRecords(`counts.csv?coderId=${bob}`);
     const time = records.find((r) => r[2] === 'Parents' && r[3] === 'Time');
     expect(time?.slice(5)).toEqual(['1', '2', '50', '1', '100']);
@@ -212,7 +208,7 @@ describe('export routes', () => {
   });
 
   it("exports one coder's codings without final rows when asked", async () => {
-    const ann = seedCoder(t.db, 'ann');
+    const ann = seed.coder(t.db, { name: 'ann' });
     const records = await csvRecords(`codings-long.csv?coderId=${ann}`);
     expect(records.slice(1).map((r) => [r[0], r[6], r[7]])).toEqual([
       ['P1', 'ann', 'Time'],

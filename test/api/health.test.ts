@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/app';
+import { describe, expect, it } from 'vitest';
+import { buildTestApp, useTestApp } from '../helpers/app';
 
 describe('app', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp();
-  });
-  afterAll(async () => t.close());
+  const t = useTestApp();
 
   it('answers an unknown route with a 404 in the error shape', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/nope' });

@@ -1,16 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportReport, Mapping } from '../../shared/api/import';
-import { buildTestApp, sharedDir, type TestApp } from '../helpers/app';
-import {
-  createProject,
-  multipart,
-  sharedFile,
-  tableCounts,
-  type ErrorBody,
-} from '../fixtures/import/upload';
+import { sharedDir, useTestApp, type ErrorBody } from '../helpers/app';
+import * as seed from '../helpers/factories';
+import { importRoutes } from '../helpers/imports';
+import { sharedFile, textFile } from '../helpers/multipart';
+import { tableCounts } from '../helpers/queries';
 
 const NHS = 'data/nhs-fft-patient-feedback';
 
@@ -33,25 +30,12 @@ const SOME_THEMES = [
   'Parking',
 ];
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(async () => t.close());
+const t = useTestApp();
+const routes = importRoutes(t);
 
-async function runImport(
-  projectId: number,
-  path: string,
-  mapping: Mapping,
-): Promise<ImportReport> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/projects/${projectId}/imports`,
-    ...multipart({ mapping: JSON.stringify(mapping) }, sharedFile(path)),
-  });
-  expect(res.statusCode, res.body.slice(0, 2000)).toBe(201);
-  return res.json<ImportReport>();
-}
+/** The report of importing a hand-out file. */
+const runImport = (projectId: number, path: string, mapping: Mapping) =>
+  routes.importFile(projectId, sharedFile(path), mapping);
 
 function codedComments(projectId: number, theme: string): number {
   return t.db.$client
@@ -73,7 +57,7 @@ describe('imported codes (NHS Friends and Family Test)', () => {
     expect(themeColumns).toHaveLength(50);
     const answered = rows.filter((r) => hasText(r['FFT answer']));
 
-    const projectId = createProject(t.db);
+    const projectId = seed.project(t.db);
     const report = await runImport(projectId, `${NHS}/fft_v6_shared_wide.csv`, {
       layout: 'long',
       headerRows: 1,
@@ -127,7 +111,7 @@ describe('imported codes (NHS Friends and Family Test)', () => {
       for (const theme of (r.themes ?? '').split('|')) themes.add(theme);
       comments.set(key, themes);
     }
-    const projectId = createProject(t.db);
+    const projectId = seed.project(t.db);
     const existing = t.db.$client
       .prepare(
         `INSERT INTO themes (project_id, name, name_key, colour)
@@ -183,28 +167,23 @@ describe('imported codes (NHS Friends and Family Test)', () => {
   });
 
   it('gives an empty coding when a row’s theme columns are all 0', async () => {
-    const projectId = createProject(t.db);
+    const projectId = seed.project(t.db);
     const csv = 'id,answer,Time,Staff\nA,Slow van,1,0\nB,All fine,0,0\n';
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/projects/${projectId}/imports`,
-      ...multipart(
-        {
-          mapping: JSON.stringify({
-            layout: 'wide',
-            headerRows: 1,
-            idColumn: 'id',
-            group: null,
-            questions: [{ column: 'answer' }],
-            codes: {
-              format: 'binary',
-              columns: [{ column: 'Time' }, { column: 'Staff' }],
-            },
-          } satisfies Mapping),
+    const res = await routes.importRequest(
+      projectId,
+      textFile('zeros.csv', csv),
+      {
+        layout: 'wide',
+        headerRows: 1,
+        idColumn: 'id',
+        group: null,
+        questions: [{ column: 'answer' }],
+        codes: {
+          format: 'binary',
+          columns: [{ column: 'Time' }, { column: 'Staff' }],
         },
-        { name: 'zeros.csv', bytes: Buffer.from(csv) },
-      ),
-    });
+      } satisfies Mapping,
+    );
     expect(res.statusCode).toBe(201);
     expect(res.json<ImportReport>().codings).toBe(2);
     const themesPerComment = t.db.$client
@@ -223,7 +202,7 @@ describe('imported codes (NHS Friends and Family Test)', () => {
   });
 
   it('refuses the tidy file a second time and leaves the database as it was', async () => {
-    const projectId = createProject(t.db);
+    const projectId = seed.project(t.db);
     const mapping: Mapping = {
       layout: 'long',
       headerRows: 1,
@@ -235,14 +214,11 @@ describe('imported codes (NHS Friends and Family Test)', () => {
     };
     await runImport(projectId, `${NHS}/fft_v6_shared_tidy.csv`, mapping);
     const before = tableCounts(t.db);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/projects/${projectId}/imports`,
-      ...multipart(
-        { mapping: JSON.stringify(mapping) },
-        sharedFile(`${NHS}/fft_v6_shared_tidy.csv`),
-      ),
-    });
+    const res = await routes.importRequest(
+      projectId,
+      sharedFile(`${NHS}/fft_v6_shared_tidy.csv`),
+      mapping,
+    );
     expect(res.statusCode).toBe(409);
     expect(res.json<ErrorBody>().code).toBe('already_imported');
     expect(tableCounts(t.db)).toEqual(before);

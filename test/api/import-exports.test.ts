@@ -1,49 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportReport, Mapping, Preview } from '../../shared/api/import';
-import { buildTestApp, sharedDir, type TestApp } from '../helpers/app';
-import {
-  createProject,
-  multipart,
-  sharedFile,
-  type ErrorBody,
-} from '../fixtures/import/upload';
+import { describe, expect, it } from 'vitest';
+import type { Mapping, Preview } from '../../shared/api/import';
+import { sharedDir, useTestApp, type ErrorBody } from '../helpers/app';
+import * as seed from '../helpers/factories';
+import { importRoutes } from '../helpers/imports';
+import { sharedFile } from '../helpers/multipart';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(async () => t.close());
+const t = useTestApp();
+const routes = importRoutes(t);
 
-async function preview(
+/** The preview of a hand-out file. */
+const preview = (
   projectId: number,
   path: string,
   fields: Record<string, string> = {},
-): Promise<Preview> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/projects/${projectId}/imports/preview`,
-    ...multipart(fields, sharedFile(path)),
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json<Preview>();
-}
+) => routes.preview(projectId, sharedFile(path), fields);
 
-async function runImport(
-  projectId: number,
-  path: string,
-  mapping: Mapping,
-): Promise<ImportReport> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/projects/${projectId}/imports`,
-    ...multipart({ mapping: JSON.stringify(mapping) }, sharedFile(path)),
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json<ImportReport>();
-}
+/** The report of importing a hand-out file. */
+const runImport = (projectId: number, path: string, mapping: Mapping) =>
+  routes.importFile(projectId, sharedFile(path), mapping);
 
 function expectNamedColumns(p: Preview): void {
   const names = p.columns.map((c) => c.name);
@@ -115,7 +92,7 @@ const EXPORTS = [
 describe('survey-platform exports', () => {
   for (const e of EXPORTS) {
     it(`previews and imports ${e.path.split('/').pop()}`, async () => {
-      const projectId = createProject(t.db);
+      const projectId = seed.project(t.db);
       const p = await preview(projectId, e.path);
       expect(p).toMatchObject({
         headerRows: e.headerRows,
@@ -131,7 +108,7 @@ describe('survey-platform exports', () => {
   }
 
   it('names Qualtrics columns by variable and labels them by question', async () => {
-    const projectId = createProject(t.db);
+    const projectId = seed.project(t.db);
     const path = 'data/survey-exports/qualtrics/qualtRics_sample.csv';
     const p = await preview(projectId, path);
     expect(p.columns.find((c) => c.name === 'Q2')?.label).toBe(
@@ -160,7 +137,7 @@ describe('survey-platform exports', () => {
 
   it('keeps the BOM out of the legacy Qualtrics header and names the blank column', async () => {
     const p = await preview(
-      createProject(t.db),
+      seed.project(t.db),
       'data/survey-exports/qualtrics/qualtRics_sample_legacy.csv',
     );
     expect(p.columns[0]).toMatchObject({ name: 'V1', label: 'ResponseID' });
@@ -169,7 +146,7 @@ describe('survey-platform exports', () => {
 
   it('lets the user override the header rows', async () => {
     const p = await preview(
-      createProject(t.db),
+      seed.project(t.db),
       'cases/C06/surveymonkey_export.csv',
       { headerRows: '1' },
     );
@@ -181,7 +158,7 @@ describe('survey-platform exports', () => {
   it('reads the formula cells of a Google Sheets workbook as their values', async () => {
     const path =
       'data/exam-proctoring-two-coders/raw/Qualitative_Responses_Q3_Q5.xlsx';
-    const projectId = createProject(t.db);
+    const projectId = seed.project(t.db);
     const all = await preview(projectId, path);
     expect(all.sheets).toContain('Q5 (primary)');
     expect(all).toMatchObject({ sheet: 'All Responses', headerRows: 2 });
@@ -205,11 +182,11 @@ describe('survey-platform exports', () => {
       questions: [{ column: coded.columns[1]?.name ?? '', key: 'Q5' }],
     };
     // The coders' sheet holds one respondent twice: refused by id …
-    const refused = await t.app.inject({
-      method: 'POST',
-      url: `/api/projects/${projectId}/imports`,
-      ...multipart({ mapping: JSON.stringify(mapping) }, sharedFile(path)),
-    });
+    const refused = await routes.importRequest(
+      projectId,
+      sharedFile(path),
+      mapping,
+    );
     expect(refused.statusCode).toBe(400);
     expect(refused.json<ErrorBody>().details.problems?.[0]).toMatchObject({
       row: 101,
@@ -225,16 +202,13 @@ describe('survey-platform exports', () => {
   });
 
   it('refuses a sheet the workbook does not have', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/projects/${createProject(t.db)}/imports/preview`,
-      ...multipart(
-        { sheet: 'Nope' },
-        sharedFile(
-          'data/exam-proctoring-two-coders/raw/Qualitative_Responses_Q3_Q5.xlsx',
-        ),
+    const res = await routes.previewRequest(
+      seed.project(t.db),
+      sharedFile(
+        'data/exam-proctoring-two-coders/raw/Qualitative_Responses_Q3_Q5.xlsx',
       ),
-    });
+      { sheet: 'Nope' },
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json<ErrorBody>().details.problems?.[0]?.message).toMatch(
       /^The workbook has no sheet "Nope"\. Its sheets: All Responses, /,
@@ -287,7 +261,7 @@ describe('NaPiRE raw files: encodings, long layout, one row per code', () => {
   for (const f of files) {
     it(`decodes ${f.encoding} and imports ${f.question}`, async () => {
       const path = `data/napire-re-problems-coded/raw/${f.file}`;
-      const projectId = createProject(t.db);
+      const projectId = seed.project(t.db);
       const p = await preview(projectId, path);
       expect(p).toMatchObject({
         encoding: f.encoding,

@@ -4,54 +4,19 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportReport, Mapping, Preview } from '../../shared/api/import';
-import { buildTestApp, sharedDir, type TestApp } from '../helpers/app';
-import {
-  createProject,
-  multipart,
-  sharedFile,
-  tableCounts,
-  textFile,
-  type ErrorBody,
-} from '../fixtures/import/upload';
+import { describe, expect, it } from 'vitest';
+import type { ImportReport, Mapping } from '../../shared/api/import';
+import { sharedDir, useTestApp, type ErrorBody } from '../helpers/app';
+import * as seed from '../helpers/factories';
+import { importRoutes } from '../helpers/imports';
+import { sharedFile, textFile, type Upload } from '../helpers/multipart';
+import { scalar, tableCounts } from '../helpers/queries';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(async () => t.close());
-
-type Upload = { name: string; bytes: Buffer };
-
-async function preview(projectId: number, file: Upload): Promise<Preview> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/projects/${projectId}/imports/preview`,
-    ...multipart({}, file),
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json<Preview>();
-}
-
-function post(projectId: number, file: Upload, mapping: Mapping) {
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/projects/${projectId}/imports`,
-    ...multipart({ mapping: JSON.stringify(mapping) }, file),
-  });
-}
-
-async function importProposed(projectId: number, file: Upload) {
-  const p = await preview(projectId, file);
-  return post(projectId, file, p.proposedMapping);
-}
+const t = useTestApp();
+const { preview, importRequest, importProposed } = importRoutes(t);
 
 const count = (sql: string, ...params: unknown[]) =>
-  t.db.$client
-    .prepare(sql)
-    .pluck()
-    .get(...params) as number;
+  scalar(t.db, sql, ...params);
 
 const C01 = {
   utf16: 'cases/C01/excel_unicode_text_utf16le.txt',
@@ -60,7 +25,7 @@ const C01 = {
 
 describe('importing the same respondents again', () => {
   it('refuses the same table under other bytes with 409 nothing_new', async () => {
-    const projectId = createProject(t.db, 'C01 twice');
+    const projectId = seed.project(t.db, { name: 'C01 twice' });
     const first = await importProposed(projectId, sharedFile(C01.utf16));
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json<ImportReport>()).toMatchObject({
@@ -86,7 +51,7 @@ describe('importing the same respondents again', () => {
   });
 
   it('adds a matched respondent’s new answer and reports matched vs new', async () => {
-    const projectId = createProject(t.db, 'Waves');
+    const projectId = seed.project(t.db, { name: 'Waves' });
     const mapping: Mapping = {
       layout: 'wide',
       headerRows: 1,
@@ -94,13 +59,13 @@ describe('importing the same respondents again', () => {
       group: null,
       questions: [{ column: 'worked' }, { column: 'change' }],
     };
-    const first = await post(
+    const first = await importRequest(
       projectId,
       textFile('a.csv', 'id,worked,change\nP1,Kind staff,\nP2,Quick,\n'),
       mapping,
     );
     expect(first.statusCode, first.body).toBe(201);
-    const second = await post(
+    const second = await importRequest(
       projectId,
       textFile(
         'b.csv',
@@ -130,7 +95,7 @@ describe('importing the same respondents again', () => {
   });
 
   it('refuses a respondent whose answer differs, naming row and question', async () => {
-    const projectId = createProject(t.db, 'Different answers');
+    const projectId = seed.project(t.db, { name: 'Different answers' });
     const mapping: Mapping = {
       layout: 'wide',
       headerRows: 1,
@@ -138,14 +103,14 @@ describe('importing the same respondents again', () => {
       group: null,
       questions: [{ column: 'worked' }],
     };
-    const first = await post(
+    const first = await importRequest(
       projectId,
       textFile('one.csv', 'RespondentID,worked\nP001,Good\nP002,Fine\n'),
       mapping,
     );
     expect(first.statusCode).toBe(201);
     const before = tableCounts(t.db);
-    const res = await post(
+    const res = await importRequest(
       projectId,
       textFile('two.csv', 'RespondentID,worked\nP002,Fine\nP001,Slow\n'),
       mapping,
@@ -190,9 +155,9 @@ describe('a second coder’s file', () => {
     expect(pairs).toHaveLength(14);
     const pair = pairs.find((p) => p.primary.includes(' Q5 '));
     if (!pair) throw new Error('no Q5 files');
-    const projectId = createProject(t.db, 'Two coders, two files');
+    const projectId = seed.project(t.db, { name: 'Two coders, two files' });
     const primary = sharedFile(pair.primary);
-    const first = await post(
+    const first = await importRequest(
       projectId,
       primary,
       await codedBy(projectId, primary, 'primary'),
@@ -202,7 +167,7 @@ describe('a second coder’s file', () => {
     expect(one.comments).toBeGreaterThan(100);
 
     const secondary = sharedFile(pair.secondary);
-    const second = await post(
+    const second = await importRequest(
       projectId,
       secondary,
       await codedBy(projectId, secondary, 'secondary'),
@@ -236,7 +201,7 @@ describe('a second coder’s file', () => {
     // The primary file once more, under other bytes: that coder has coded
     // these answers already.
     const before = tableCounts(t.db);
-    const again = await post(
+    const again = await importRequest(
       projectId,
       {
         name: 'primary-again.csv',

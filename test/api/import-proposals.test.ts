@@ -7,47 +7,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportReport, Mapping, Preview } from '../../shared/api/import';
-import { buildTestApp, sharedDir, type TestApp } from '../helpers/app';
-import {
-  createProject,
-  multipart,
-  sharedFile,
-  tableCounts,
-  textFile,
-  type ErrorBody,
-} from '../fixtures/import/upload';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ImportReport, Mapping } from '../../shared/api/import';
+import { sharedDir, useTestApp, type ErrorBody } from '../helpers/app';
+import * as seed from '../helpers/factories';
+import { importRoutes } from '../helpers/imports';
+import { sharedFile, textFile } from '../helpers/multipart';
+import { tableCounts } from '../helpers/queries';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(async () => t.close());
-
-type Upload = { name: string; bytes: Buffer };
-
-function previewRequest(projectId: number, file: Upload) {
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/projects/${projectId}/imports/preview`,
-    ...multipart({}, file),
-  });
-}
-
-async function preview(projectId: number, file: Upload): Promise<Preview> {
-  const res = await previewRequest(projectId, file);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json<Preview>();
-}
-
-function post(projectId: number, file: Upload, mapping: Mapping) {
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/projects/${projectId}/imports`,
-    ...multipart({ mapping: JSON.stringify(mapping) }, file),
-  });
-}
+const t = useTestApp();
+const { previewRequest, preview, importRequest } = importRoutes(t);
 
 const EXPORTS = 'data/survey-exports';
 const exportFiles = readdirSync(join(sharedDir, EXPORTS), {
@@ -76,10 +45,10 @@ describe('every survey export with its proposed mapping', () => {
   for (const path of exportFiles) {
     const name = path.split('/').pop() ?? path;
     it(`imports comments from ${name}`, async () => {
-      const projectId = createProject(t.db, name);
+      const projectId = seed.project(t.db, { name: name });
       const file = sharedFile(path);
       const p = await preview(projectId, file);
-      const res = await post(projectId, file, p.proposedMapping);
+      const res = await importRequest(projectId, file, p.proposedMapping);
       expect(res.statusCode, res.body).toBe(201);
       const report = res.json<ImportReport>();
       expect(report.comments).toBeGreaterThanOrEqual(MIN_COMMENTS[name] ?? 1);
@@ -89,13 +58,17 @@ describe('every survey export with its proposed mapping', () => {
 
   it('EFS pilot: free text among -99/-66/-77 codes is open, with every long answer of v_277', async () => {
     const path = `${EXPORTS}/efs-unipark/napire_pilot_export_2017-09-13.csv`;
-    const projectId = createProject(t.db, 'EFS pilot');
+    const projectId = seed.project(t.db, { name: 'EFS pilot' });
     const p = await preview(projectId, sharedFile(path));
     const questions = (p.proposedMapping.questions ?? []).map((q) => q.column);
     expect(questions).toEqual(
       expect.arrayContaining(['v_168', 'v_170', 'v_277', 'v_297']),
     );
-    const res = await post(projectId, sharedFile(path), p.proposedMapping);
+    const res = await importRequest(
+      projectId,
+      sharedFile(path),
+      p.proposedMapping,
+    );
     expect(res.statusCode, res.body).toBe(201);
 
     const raw = parse<Record<string, string>>(
@@ -118,7 +91,7 @@ describe('every survey export with its proposed mapping', () => {
 
   it('Portuguese EFS workbook: the free-text columns are open questions', async () => {
     const path = `${EXPORTS}/xlsx/napire_portuguese_entries_efs_export.xlsx`;
-    const p = await preview(createProject(t.db), sharedFile(path));
+    const p = await preview(seed.project(t.db), sharedFile(path));
     const kinds = Object.fromEntries(p.columns.map((c) => [c.name, c.kind]));
     expect(kinds).toMatchObject({
       v_27: 'open',
@@ -133,7 +106,7 @@ describe('every survey export with its proposed mapping', () => {
       `${EXPORTS}/qualtrics/qualtRics_sample.csv`,
       `${EXPORTS}/qualtrics/qualtRics_sample_legacy.csv`,
     ]) {
-      const p = await preview(createProject(t.db), sharedFile(path));
+      const p = await preview(seed.project(t.db), sharedFile(path));
       expect(p.proposedMapping.questions).toEqual([{ column: 'Q2' }]);
       expect(p.proposedMapping.closedColumns).not.toContain('Q2');
     }
@@ -141,7 +114,7 @@ describe('every survey export with its proposed mapping', () => {
 
   it('SurveyMonkey: the ANC column is the proposed group', async () => {
     const path = `${EXPORTS}/surveymonkey/ggwash_anc_2022_candidate_questionnaire.csv`;
-    const p = await preview(createProject(t.db), sharedFile(path));
+    const p = await preview(seed.project(t.db), sharedFile(path));
     expect(p.proposedMapping.group).toEqual({
       column:
         'Select the Advisory Neighborhood Commission in which you are running:',
@@ -151,7 +124,7 @@ describe('every survey export with its proposed mapping', () => {
 
   it('C10 and C12: short answers under open-question names are open', async () => {
     const blanks = await preview(
-      createProject(t.db),
+      seed.project(t.db),
       sharedFile('cases/C10/blanks.csv'),
     );
     expect(blanks.proposedMapping.questions).toEqual([
@@ -159,7 +132,7 @@ describe('every survey export with its proposed mapping', () => {
       { column: 'not_worked' },
     ]);
     const formulas = await preview(
-      createProject(t.db),
+      seed.project(t.db),
       sharedFile('cases/C12/formula_comments.csv'),
     );
     expect(formulas.proposedMapping.questions).toEqual([{ column: 'change' }]);
@@ -169,7 +142,7 @@ describe('every survey export with its proposed mapping', () => {
 describe('refusals a fresh user meets', () => {
   let projectId: number;
   beforeAll(() => {
-    projectId = createProject(t.db, 'Refusals');
+    projectId = seed.project(t.db, { name: 'Refusals' });
   });
 
   const wide: Mapping = {
@@ -182,7 +155,7 @@ describe('refusals a fresh user meets', () => {
 
   it('answers 400 no_comments when no open column has an answer', async () => {
     const before = tableCounts(t.db);
-    const res = await post(
+    const res = await importRequest(
       projectId,
       textFile('blank-answers.csv', 'id,worked,rating\n1,,Good\n2, ,Poor\n'),
       wide,
@@ -203,7 +176,7 @@ describe('refusals a fresh user meets', () => {
     ]) {
       for (const res of [
         await previewRequest(projectId, file),
-        await post(projectId, file, wide),
+        await importRequest(projectId, file, wide),
       ]) {
         expect(res.statusCode).toBe(400);
         expect(res.json<ErrorBody>().details.problems).toEqual([
@@ -250,7 +223,7 @@ describe('refusals a fresh user meets', () => {
     expect(p.warnings).toContain(
       '201 columns look like open questions; only the first 200 are chosen, as one import takes at most 200.',
     );
-    const res = await post(projectId, file, {
+    const res = await importRequest(projectId, file, {
       ...wide,
       idColumn: null,
       questions: header.map((column) => ({ column })),

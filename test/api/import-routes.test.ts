@@ -1,14 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportReport, Mapping, Preview } from '../../shared/api/import';
-import { buildTestApp, type TestApp } from '../helpers/app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ImportReport, Mapping } from '../../shared/api/import';
+import { useTestApp, type ErrorBody } from '../helpers/app';
+import * as seed from '../helpers/factories';
+import { importRoutes } from '../helpers/imports';
 import {
-  createProject,
   multipart,
   sharedFile,
-  tableCounts,
   textFile,
-  type ErrorBody,
-} from '../fixtures/import/upload';
+  type Upload,
+} from '../helpers/multipart';
+import { tableCounts } from '../helpers/queries';
 
 const C01 = 'RespondentID,Group,worked\r\nP1,Parent/carer,It went well.\r\n';
 
@@ -21,19 +22,14 @@ const wideMapping: Mapping = {
 };
 
 describe('import routes: errors', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let projectId: number;
-  beforeAll(async () => {
-    t = await buildTestApp();
-    projectId = createProject(t.db);
+  beforeAll(() => {
+    projectId = seed.project(t.db);
   });
-  afterAll(async () => t.close());
 
-  const post = (
-    url: string,
-    fields: Record<string, string>,
-    file?: { name: string; bytes: Buffer },
-  ) => t.app.inject({ method: 'POST', url, ...multipart(fields, file) });
+  const post = (url: string, fields: Record<string, string>, file?: Upload) =>
+    t.app.inject({ method: 'POST', url, ...multipart(fields, file) });
 
   const importUrl = () => `/api/projects/${projectId}/imports`;
 
@@ -297,32 +293,20 @@ describe('import routes: errors', () => {
 });
 
 describe('import routes: hand-out cases', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp();
-  });
-  afterAll(async () => t.close());
+  const t = useTestApp();
+  const routes = importRoutes(t);
 
+  /** A hand-out file previewed in a new project. */
   async function preview(path: string, fields: Record<string, string> = {}) {
-    const projectId = createProject(t.db);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/projects/${projectId}/imports/preview`,
-      ...multipart(fields, sharedFile(path)),
-    });
-    expect(res.statusCode).toBe(200);
-    return { projectId, preview: res.json<Preview>() };
+    const projectId = seed.project(t.db);
+    return {
+      projectId,
+      preview: await routes.preview(projectId, sharedFile(path), fields),
+    };
   }
 
-  async function runImport(projectId: number, path: string, mapping: Mapping) {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/projects/${projectId}/imports`,
-      ...multipart({ mapping: JSON.stringify(mapping) }, sharedFile(path)),
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json<ImportReport>();
-  }
+  const runImport = (projectId: number, path: string, mapping: Mapping) =>
+    routes.importFile(projectId, sharedFile(path), mapping);
 
   const comments = (projectId: number, key: string) =>
     t.db.$client
@@ -465,7 +449,7 @@ describe('import routes: hand-out cases', () => {
 
   it('C10: blanks skipped, placeholders flagged, text kept as written', async () => {
     const path = 'cases/C10/blanks.csv';
-    const projectId = createProject(t.db);
+    const projectId = seed.project(t.db);
     const report = await runImport(projectId, path, {
       layout: 'wide',
       headerRows: 1,
@@ -511,7 +495,7 @@ describe('import routes: hand-out cases', () => {
   });
 
   it('re-importing a second group’s file reuses the questions', async () => {
-    const projectId = createProject(t.db);
+    const projectId = seed.project(t.db);
     const mapping = (group: string): Mapping => ({
       layout: 'wide',
       headerRows: 1,
@@ -519,22 +503,16 @@ describe('import routes: hand-out cases', () => {
       group: { fixed: group },
       questions: [{ column: 'worked' }, { column: 'not_worked' }],
     });
-    const first = await t.app.inject({
-      method: 'POST',
-      url: `/api/projects/${projectId}/imports`,
-      ...multipart(
-        { mapping: JSON.stringify(mapping('Parents')) },
-        textFile('parents.csv', 'id,worked,not_worked\n1,Good,Slow\n'),
-      ),
-    });
-    const second = await t.app.inject({
-      method: 'POST',
-      url: `/api/projects/${projectId}/imports`,
-      ...multipart(
-        { mapping: JSON.stringify(mapping('Practitioners')) },
-        textFile('practitioners.csv', 'id,worked,not_worked\n2,Fine,\n'),
-      ),
-    });
+    const first = await routes.importRequest(
+      projectId,
+      textFile('parents.csv', 'id,worked,not_worked\n1,Good,Slow\n'),
+      mapping('Parents'),
+    );
+    const second = await routes.importRequest(
+      projectId,
+      textFile('practitioners.csv', 'id,worked,not_worked\n2,Fine,\n'),
+      mapping('Practitioners'),
+    );
     const a = first.json<ImportReport>();
     const b = second.json<ImportReport>();
     expect(b.questions.map((q) => q.id)).toEqual(a.questions.map((q) => q.id));

@@ -1,18 +1,14 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   loadSampleIfEmpty,
   SAMPLE_PROJECT_NAME,
 } from '../../server/sample/load-sample';
-import { buildTestApp, type TestApp } from '../helpers/app';
+import { useTestApp } from '../helpers/app';
 
 describe('bundled sample survey', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp();
-  });
-  afterAll(async () => t.close());
+  const t = useTestApp();
 
   const one = (sql: string, ...params: unknown[]) =>
     t.db.$client

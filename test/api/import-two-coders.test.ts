@@ -7,18 +7,14 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport, Mapping } from '../../shared/api/import';
 import type { CountsReply } from '../../shared/api/report';
-import { buildTestApp, sharedDir, type TestApp } from '../helpers/app';
-import {
-  createProject,
-  multipart,
-  sharedFile,
-  tableCounts,
-  textFile,
-  type ErrorBody,
-} from '../fixtures/import/upload';
+import { sharedDir, useTestApp, type ErrorBody } from '../helpers/app';
+import * as seed from '../helpers/factories';
+import { importRoutes } from '../helpers/imports';
+import { sharedFile, textFile } from '../helpers/multipart';
+import { tableCounts } from '../helpers/queries';
 
 const FILE = 'data/exam-proctoring-two-coders/coded_answers.csv';
 
@@ -124,19 +120,11 @@ const twoCoders: Mapping = {
   ],
 };
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(async () => t.close());
+const t = useTestApp();
+const { importRequest } = importRoutes(t);
 
-function upload(projectId: number, mapping: Mapping) {
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/projects/${projectId}/imports`,
-    ...multipart({ mapping: JSON.stringify(mapping) }, sharedFile(FILE)),
-  });
-}
+const upload = (projectId: number, mapping: Mapping) =>
+  importRequest(projectId, sharedFile(FILE), mapping);
 
 function codingsOf(projectId: number, coder: string) {
   const count = (table: string, where = '') =>
@@ -159,7 +147,7 @@ describe('importing two coders’ codes side by side', () => {
   let report: ImportReport;
 
   beforeAll(async () => {
-    projectId = createProject(t.db, 'Exam proctoring');
+    projectId = seed.project(t.db, { name: 'Exam proctoring' });
     const res = await upload(projectId, twoCoders);
     expect(res.statusCode, res.body.slice(0, 2000)).toBe(201);
     report = res.json<ImportReport>();
@@ -258,7 +246,7 @@ describe('importing two coders’ codes side by side', () => {
 
 describe('refused mappings of several coders', () => {
   it('refuses two code columns given to the same coder', async () => {
-    const projectId = createProject(t.db, 'Same coder');
+    const projectId = seed.project(t.db, { name: 'Same coder' });
     const before = tableCounts(t.db);
     const res = await upload(projectId, {
       ...twoCoders,
@@ -277,7 +265,7 @@ describe('refused mappings of several coders', () => {
   });
 
   it('refuses two unnamed coders, who would both be "imported"', async () => {
-    const projectId = createProject(t.db, 'Unnamed coders');
+    const projectId = seed.project(t.db, { name: 'Unnamed coders' });
     const res = await upload(projectId, {
       ...twoCoders,
       codes: [
@@ -290,7 +278,7 @@ describe('refused mappings of several coders', () => {
   });
 
   it('names a code column that is not in the file, writing nothing', async () => {
-    const projectId = createProject(t.db, 'Bad column');
+    const projectId = seed.project(t.db, { name: 'Bad column' });
     const before = tableCounts(t.db);
     const res = await upload(projectId, {
       ...twoCoders,
@@ -315,7 +303,7 @@ describe('refused mappings of several coders', () => {
   });
 
   it('reports a bad cell of one coder’s 1/0 columns by row and column', async () => {
-    const projectId = createProject(t.db, 'Bad binary');
+    const projectId = seed.project(t.db, { name: 'Bad binary' });
     const res = await upload(projectId, {
       ...twoCoders,
       codes: [
@@ -337,39 +325,30 @@ describe('refused mappings of several coders', () => {
 
 describe('one coder’s codes for each question of a wide file', () => {
   it('accepts the same coder once per question', async () => {
-    const projectId = createProject(t.db, 'Wide, one coder');
+    const projectId = seed.project(t.db, { name: 'Wide, one coder' });
     const csv =
       'id,worked,worked_codes,change,change_codes\n1,Quick,Time,Less,Paperwork|Time\n2,Kind,,More,\n';
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/projects/${projectId}/imports`,
-      ...multipart(
+    const res = await importRequest(projectId, textFile('wide.csv', csv), {
+      layout: 'wide',
+      headerRows: 1,
+      idColumn: 'id',
+      group: null,
+      questions: [{ column: 'worked' }, { column: 'change' }],
+      codes: [
         {
-          mapping: JSON.stringify({
-            layout: 'wide',
-            headerRows: 1,
-            idColumn: 'id',
-            group: null,
-            questions: [{ column: 'worked' }, { column: 'change' }],
-            codes: [
-              {
-                format: 'delimited',
-                column: 'worked_codes',
-                coder: 'ann',
-                question: 'worked',
-              },
-              {
-                format: 'delimited',
-                column: 'change_codes',
-                coder: 'ann',
-                question: 'change',
-              },
-            ],
-          } satisfies Mapping),
+          format: 'delimited',
+          column: 'worked_codes',
+          coder: 'ann',
+          question: 'worked',
         },
-        textFile('wide.csv', csv),
-      ),
-    });
+        {
+          format: 'delimited',
+          column: 'change_codes',
+          coder: 'ann',
+          question: 'change',
+        },
+      ],
+    } satisfies Mapping);
     expect(res.statusCode, res.body).toBe(201);
     const report = res.json<ImportReport>();
     expect(report.coders).toEqual([{ name: 'ann', codings: 2 }]);

@@ -1,23 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { comments } from '../../server/db/schema';
 import { DEFAULT_PLACEHOLDERS } from '../../shared/text';
-import { buildTestApp, type TestApp } from '../helpers/app';
-import {
-  createProject,
-  seedCoding,
-  seedComment,
-  seedFinalCoding,
-  seedGroup,
-  seedQuestion,
-} from './codebook-seed';
+import { useTestApp } from '../helpers/app';
+import * as seed from '../helpers/factories';
 
 describe('projects', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp();
-  });
-  afterAll(async () => t.close());
+  const t = useTestApp();
 
   const get = (url: string) => t.app.inject({ method: 'GET', url });
 
@@ -51,7 +40,7 @@ describe('projects', () => {
   });
 
   it('refuses a second project of the same name, ignoring case and spaces', async () => {
-    await createProject(t.app, 'Wave 7');
+    seed.project(t.db, { name: 'Wave 7' });
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/projects',
@@ -64,7 +53,7 @@ describe('projects', () => {
         'A project called "wave  7" already exists. Choose another name.',
     });
 
-    const other = await createProject(t.app, 'Wave 8');
+    const other = seed.project(t.db, { name: 'Wave 8' });
     const rename = await t.app.inject({
       method: 'PATCH',
       url: `/api/projects/${other}`,
@@ -80,7 +69,13 @@ describe('projects', () => {
   });
 
   it('creates a project with the parents starter codebook', async () => {
-    const id = await createProject(t.app, 'With starter', 'parents');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/projects',
+      payload: { name: 'With starter', starterCodebook: 'parents' },
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json<{ id: number }>().id;
     const themes = await get(`/api/projects/${id}/themes`);
     const names = themes.json<Array<{ name: string }>>().map((th) => th.name);
     expect(names).toHaveLength(10);
@@ -124,27 +119,34 @@ describe('projects', () => {
   describe('with respondents, comments and codings', () => {
     let projectId: number;
     let parents: number;
-    beforeAll(async () => {
-      projectId = await createProject(t.app, 'Seeded');
-      parents = seedGroup(t.db, projectId, 'Parents/carers');
-      seedGroup(t.db, projectId, 'Practitioners');
-      const worked = seedQuestion(t.db, projectId, 'worked');
-      seedQuestion(t.db, projectId, 'satisfaction', 'closed');
+    beforeAll(() => {
+      projectId = seed.project(t.db, { name: 'Seeded' });
+      parents = seed.group(t.db, projectId, { name: 'Parents/carers' });
+      seed.group(t.db, projectId, { name: 'Practitioners' });
+      const worked = seed.question(t.db, projectId, { key: 'worked' });
+      seed.question(t.db, projectId, { key: 'satisfaction', kind: 'closed' });
       const comment = (externalId: string, text: string, la: string) =>
-        seedComment(t.db, {
+        seed.comment(t.db, {
           projectId,
           questionId: worked,
-          groupId: parents,
-          externalId,
+          respondent: {
+            externalId,
+            groupId: parents,
+            attributes: { 'Local authority': la, 'Age band': '5-11' },
+          },
           text,
-          attributes: { 'Local authority': la, 'Age band': '5-11' },
-          substantive: text !== 'N/A',
         });
       const c1 = comment('P1', 'The plan was quick', 'North');
       const c2 = comment('P2', 'Good advice', 'South');
       comment('P3', 'N/A', 'North');
-      seedCoding(t.db, c1, 'coder_a', []);
-      seedFinalCoding(t.db, c2, 'lead', []);
+      seed.coding(t.db, c1, {
+        coderId: seed.coder(t.db, { name: 'coder_a' }),
+        themeIds: [],
+      });
+      seed.finalCoding(t.db, c2, {
+        decidedBy: seed.coder(t.db, { name: 'lead' }),
+        themeIds: [],
+      });
     });
 
     it('counts respondents, comments and coded comments', async () => {

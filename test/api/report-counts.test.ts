@@ -6,18 +6,8 @@ import {
   type TalliedComment,
 } from '../../shared/counting';
 import { finalCoding } from '../../shared/final-coding';
-import { buildTestApp, type TestApp } from '../helpers/app';
-import {
-  seedCoder,
-  seedCoding,
-  seedComment,
-  seedDecision,
-  seedGroup,
-  seedProject,
-  seedQuestion,
-  seedRespondent,
-  seedTheme,
-} from './report-factories';
+import { buildTestApp, type TestApp, useTestApp } from '../helpers/app';
+import * as seed from '../helpers/factories';
 
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number) {
@@ -33,58 +23,56 @@ function random(seed: number) {
  * randomly coded comments: every cell and every base must agree.
  */
 describe('report counts agree with the reference tally', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let projectId = 0;
   const expected: TalliedComment[] = [];
 
-  beforeAll(async () => {
-    t = await buildTestApp();
+  beforeAll(() => {
     const db = t.db;
     const next = random(42);
     const pick = <T>(items: T[]): T =>
       items[Math.floor(next() * items.length)] as T;
 
-    projectId = seedProject(db, 'Random');
-    const groups = [
-      seedGroup(db, projectId, 'A'),
-      seedGroup(db, projectId, 'B'),
-      null,
-    ];
-    const questions = [
-      seedQuestion(db, projectId, 'q1'),
-      seedQuestion(db, projectId, 'q2'),
-    ];
-    const themes = [1, 2, 3, 4, 5].map((n) =>
-      seedTheme(db, projectId, `T${n}`),
-    );
-    const coders = ['a', 'b', 'c'].map((n) => seedCoder(db, n));
-    const lead = seedCoder(db, 'lead');
+    const frame = seed.survey(db, {
+      name: 'Random',
+      groups: ['A', 'B'],
+      questions: ['q1', 'q2'],
+      themes: ['T1', 'T2', 'T3', 'T4', 'T5'],
+      coders: ['a', 'b', 'c'],
+    });
+    projectId = frame.projectId;
+    const groups = [...Object.values<number>(frame.groups), null];
+    const questions = Object.values<number>(frame.questions);
+    const themes = Object.values<number>(frame.themes);
+    const coders = Object.values<number>(frame.coders);
+    const lead = seed.coder(db, { name: 'lead' });
     const someThemes = () => themes.filter(() => next() < 0.3);
 
     for (let i = 0; i < 400; i++) {
       const groupId = pick(groups);
-      const respondent = seedRespondent(db, projectId, `R${i}`, groupId);
       const questionId = pick(questions);
       const placeholder = next() < 0.1;
-      const commentId = seedComment(
-        db,
+      const commentId = seed.comment(db, {
         projectId,
-        respondent,
         questionId,
-        placeholder ? 'nothing' : `Answer ${i}`,
-      );
+        respondent: { externalId: `R${i}`, groupId },
+        text: placeholder ? 'nothing' : `Answer ${i}`,
+      });
       const codingsByCoder = new Map<number, number[]>();
       const coderCount = Math.floor(next() * 4);
       const shared = someThemes();
       for (const coder of coders.slice(0, coderCount)) {
         const themeIds = next() < 0.6 ? shared : someThemes();
-        seedCoding(db, commentId, coder, themeIds);
+        seed.coding(db, commentId, { coderId: coder, themeIds });
         codingsByCoder.set(coder, themeIds);
       }
       let decision: number[] | null = null;
       if (next() < 0.15) {
         decision = someThemes();
-        seedDecision(db, commentId, lead, decision);
+        seed.finalCoding(db, commentId, {
+          decidedBy: lead,
+          themeIds: decision,
+        });
       }
       const final = finalCoding(decision, codingsByCoder);
       expected.push({
@@ -96,7 +84,6 @@ describe('report counts agree with the reference tally', () => {
       });
     }
   });
-  afterAll(async () => t.close());
 
   it('matches cell by cell and base by base', async () => {
     const res = await t.app.inject({
@@ -150,13 +137,21 @@ describe('report bases of a group with only placeholder answers', () => {
 
   it('counts them apart and every other figure as 0', async () => {
     t = await buildTestApp();
-    const projectId = seedProject(t.db, 'Placeholders');
-    const group = seedGroup(t.db, projectId, 'Quiet');
-    const question = seedQuestion(t.db, projectId, 'q1');
-    seedTheme(t.db, projectId, 'T1');
+    const projectId = seed.project(t.db, { name: 'Placeholders' });
+    const group = seed.group(t.db, projectId, { name: 'Quiet' });
+    const question = seed.question(t.db, projectId, { key: 'q1' });
+    seed.theme(t.db, projectId, { name: 'T1' });
     for (const text of ['N/A', 'nothing']) {
-      const respondent = seedRespondent(t.db, projectId, text, group);
-      seedComment(t.db, projectId, respondent, question, text);
+      const respondent = seed.respondent(t.db, projectId, {
+        externalId: text,
+        groupId: group,
+      });
+      seed.comment(t.db, {
+        projectId: projectId,
+        respondentId: respondent,
+        questionId: question,
+        text: text,
+      });
     }
     const res = await t.app.inject({
       method: 'GET',

@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { themeCounts } from '../../server/report/counts-repository';
 import { hasOnlySingleCodings } from '../../server/report/scope';
-import { buildTestApp, type TestApp } from '../helpers/app';
-import {
-  seedCoder,
-  seedCoding,
-  seedComment,
-  seedDecision,
-  seedGroup,
-  seedProject,
-  seedQuestion,
-  seedRespondent,
-  seedTheme,
-} from './report-factories';
+import { useTestApp } from '../helpers/app';
+import * as seed from '../helpers/factories';
 
 /**
  * When no comment has a lead decision or a second coding, counting takes a
@@ -20,52 +10,49 @@ import {
  * what the general rule gives.
  */
 describe('counting when every comment has at most one coding', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let projectId = 0;
   let firstComment = 0;
   let themeIds: number[] = [];
 
-  beforeAll(async () => {
-    t = await buildTestApp();
+  beforeAll(() => {
     const db = t.db;
-    projectId = seedProject(db, 'One coding each');
-    const groups = [
-      seedGroup(db, projectId, 'A'),
-      seedGroup(db, projectId, 'B'),
-    ];
-    const questions = [
-      seedQuestion(db, projectId, 'worked'),
-      seedQuestion(db, projectId, 'change'),
-    ];
-    themeIds = ['T1', 'T2', 'T3', 'T4'].map((n) => seedTheme(db, projectId, n));
-    const coders = [seedCoder(db, 'ann'), seedCoder(db, 'bob')];
+    const frame = seed.survey(db, {
+      name: 'One coding each',
+      groups: ['A', 'B'],
+      questions: ['worked', 'change'],
+      themes: ['T1', 'T2', 'T3', 'T4'],
+      coders: ['ann', 'bob'],
+    });
+    projectId = frame.projectId;
+    const groups = Object.values<number>(frame.groups);
+    const questions = Object.values<number>(frame.questions);
+    themeIds = Object.values(frame.themes);
+    const coders = Object.values<number>(frame.coders);
     for (let i = 0; i < 60; i += 1) {
-      const respondent = seedRespondent(
-        db,
-        projectId,
-        `R${i}`,
-        groups[i % 2] ?? null,
-        {
-          area: i % 3 === 0 ? 'North' : 'South',
-        },
-      );
+      const respondentId = seed.respondent(db, projectId, {
+        externalId: `R${i}`,
+        groupId: groups[i % 2] ?? null,
+        attributes: { area: i % 3 === 0 ? 'North' : 'South' },
+      });
       questions.forEach((questionId, q) => {
         const text = (i + q) % 11 === 0 ? 'N/A' : `answer ${i}-${q}`;
-        const commentId = seedComment(
-          db,
+        const commentId = seed.comment(db, {
           projectId,
-          respondent,
+          respondentId,
           questionId,
           text,
-        );
+        });
         if (firstComment === 0) firstComment = commentId;
         if ((i + q) % 5 === 4) return; // left uncoded
         const themes = themeIds.filter((_, k) => (i * 7 + q + k) % 3 === 0);
-        seedCoding(db, commentId, coders[(i + q) % 2] ?? 0, themes);
+        seed.coding(db, commentId, {
+          coderId: coders[(i + q) % 2] ?? 0,
+          themeIds: themes,
+        });
       });
     }
   });
-  afterAll(async () => t.close());
 
   const counts = (singleCodingsOnly: boolean, area?: string) =>
     themeCounts(
@@ -95,24 +82,37 @@ describe('counting when every comment has at most one coding', () => {
   });
 
   it('is not taken once a comment has a second coding or a decision', () => {
-    const carol = seedCoder(t.db, 'carol');
-    const codingId = seedCoding(t.db, firstComment, carol, [themeIds[0] ?? 0]);
+    const carol = seed.coder(t.db, { name: 'carol' });
+    const codingId = seed.coding(t.db, firstComment, {
+      coderId: carol,
+      themeIds: [themeIds[0] ?? 0],
+    });
     expect(hasOnlySingleCodings(t.db, projectId)).toBe(false);
 
     t.db.$client.prepare('DELETE FROM codings WHERE id = ?').run(codingId);
     expect(hasOnlySingleCodings(t.db, projectId)).toBe(true);
 
     // A double coding in another project leaves this one single.
-    const other = seedProject(t.db, 'Other');
-    const question = seedQuestion(t.db, other, 'q');
-    const respondent = seedRespondent(t.db, other, 'X1', null);
-    const elsewhere = seedComment(t.db, other, respondent, question, 'hi');
-    seedCoding(t.db, elsewhere, carol, []);
-    seedCoding(t.db, elsewhere, seedCoder(t.db, 'dan'), []);
+    const other = seed.project(t.db, { name: 'Other' });
+    const question = seed.question(t.db, other, { key: 'q' });
+    const respondent = seed.respondent(t.db, other, {
+      externalId: 'X1',
+      groupId: null,
+    });
+    const elsewhere = seed.comment(t.db, {
+      projectId: other,
+      respondentId: respondent,
+      questionId: question,
+      text: 'hi',
+    });
+    seed.coding(t.db, elsewhere, { coderId: carol, themeIds: [] });
+    seed.coding(t.db, elsewhere, {
+      coderId: seed.coder(t.db, { name: 'dan' }),
+    });
     expect(hasOnlySingleCodings(t.db, other)).toBe(false);
     expect(hasOnlySingleCodings(t.db, projectId)).toBe(true);
 
-    seedDecision(t.db, firstComment, carol, []);
+    seed.finalCoding(t.db, firstComment, { decidedBy: carol, themeIds: [] });
     expect(hasOnlySingleCodings(t.db, projectId)).toBe(false);
   });
 });

@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CountsReply, ReportCommentsReply } from '../../shared/api/report';
 import { COUNT_NOTE } from '../../shared/counting';
-import { buildTestApp, type TestApp } from '../helpers/app';
-import {
-  seedCoder,
-  seedCoding,
-  seedComment,
-  seedDecision,
-  seedGroup,
-  seedProject,
-  seedQuestion,
-  seedRespondent,
-  seedTheme,
-} from './report-factories';
+import { useTestApp } from '../helpers/app';
+import * as seed from '../helpers/factories';
 
 /**
  * One project coded by two coders and a lead, chosen so each rule of the
  * final coding shows in the counts of `worked` × Parents.
  */
 describe('report routes', () => {
-  let t: TestApp;
+  const t = useTestApp();
   type Key =
     | 'project'
     | 'parents'
@@ -45,24 +35,36 @@ describe('report routes', () => {
     | 'c9';
   const ids = {} as Record<Key, number>;
 
-  beforeAll(async () => {
-    t = await buildTestApp();
+  beforeAll(() => {
     const db = t.db;
-    const p = (ids.project = seedProject(db, 'POET'));
-    ids.parents = seedGroup(db, p, 'Parents');
-    ids.practitioners = seedGroup(db, p, 'Practitioners');
-    ids.worked = seedQuestion(db, p, 'worked', 'What worked well?');
-    ids.change = seedQuestion(db, p, 'change', 'What would you change?');
-    seedQuestion(db, p, 'likert_1', 'Overall satisfaction', 'closed');
-    ids.time = seedTheme(db, p, 'Time');
-    ids.paperwork = seedTheme(db, p, 'Paperwork');
-    ids.communication = seedTheme(db, p, 'Communication', { archived: true });
-    ids.unused = seedTheme(db, p, 'Unused');
+    const p = (ids.project = seed.project(db, { name: 'POET' }));
+    ids.parents = seed.group(db, p, { name: 'Parents' });
+    ids.practitioners = seed.group(db, p, { name: 'Practitioners' });
+    ids.worked = seed.question(db, p, {
+      key: 'worked',
+      label: 'What worked well?',
+    });
+    ids.change = seed.question(db, p, {
+      key: 'change',
+      label: 'What would you change?',
+    });
+    seed.question(db, p, {
+      key: 'likert_1',
+      label: 'Overall satisfaction',
+      kind: 'closed',
+    });
+    ids.time = seed.theme(db, p, { name: 'Time' });
+    ids.paperwork = seed.theme(db, p, { name: 'Paperwork' });
+    ids.communication = seed.theme(db, p, {
+      name: 'Communication',
+      archived: true,
+    });
+    ids.unused = seed.theme(db, p, { name: 'Unused' });
     // Merged into another theme: archived, its codings moved away.
-    ids.merged = seedTheme(db, p, 'Lines theme', { archived: true });
-    ids.alice = seedCoder(db, 'alice');
-    ids.bob = seedCoder(db, 'bob');
-    ids.lead = seedCoder(db, 'lead');
+    ids.merged = seed.theme(db, p, { name: 'Lines theme', archived: true });
+    ids.alice = seed.coder(db, { name: 'alice' });
+    ids.bob = seed.coder(db, { name: 'bob' });
+    ids.lead = seed.coder(db, { name: 'lead' });
 
     const comment = (
       name: Key,
@@ -70,46 +72,61 @@ describe('report routes', () => {
       la: string,
       text = `Answer ${name}`,
     ) => {
-      const r = seedRespondent(db, p, `R-${name}`, group, { LA: la });
-      ids[name] = seedComment(db, p, r, ids.worked, text);
+      ids[name] = seed.comment(db, {
+        projectId: p,
+        questionId: ids.worked,
+        respondent: {
+          externalId: `R-${name}`,
+          groupId: group,
+          attributes: { LA: la },
+        },
+        text,
+      });
       return ids[name];
     };
     const { time, paperwork, communication, alice, bob, lead } = ids;
     // c1: one coder, three themes (multi-label).
-    seedCoding(db, comment('c1', ids.parents, 'North'), alice, [
-      time,
-      paperwork,
-      communication,
-    ]);
+    seed.coding(db, comment('c1', ids.parents, 'North'), {
+      coderId: alice,
+      themeIds: [time, paperwork, communication],
+    });
     // c2: two coders agree.
     comment('c2', ids.parents, 'North');
-    seedCoding(db, ids.c2, alice, [time]);
-    seedCoding(db, ids.c2, bob, [time]);
+    seed.coding(db, ids.c2, { coderId: alice, themeIds: [time] });
+    seed.coding(db, ids.c2, { coderId: bob, themeIds: [time] });
     // c3: two coders differ, no decision: unreconciled.
     comment('c3', ids.parents, 'South');
-    seedCoding(db, ids.c3, alice, [time]);
-    seedCoding(db, ids.c3, bob, [paperwork]);
+    seed.coding(db, ids.c3, { coderId: alice, themeIds: [time] });
+    seed.coding(db, ids.c3, { coderId: bob, themeIds: [paperwork] });
     // c4: two coders differ, the lead decided.
     comment('c4', ids.parents, 'South');
-    seedCoding(db, ids.c4, alice, [time]);
-    seedCoding(db, ids.c4, bob, [paperwork]);
-    seedDecision(db, ids.c4, lead, [paperwork, communication]);
+    seed.coding(db, ids.c4, { coderId: alice, themeIds: [time] });
+    seed.coding(db, ids.c4, { coderId: bob, themeIds: [paperwork] });
+    seed.finalCoding(db, ids.c4, {
+      decidedBy: lead,
+      themeIds: [paperwork, communication],
+    });
     // c5: a placeholder, coded but never counted in a theme.
-    seedCoding(db, comment('c5', ids.parents, 'South', 'N/A'), alice, [time]);
+    seed.coding(db, comment('c5', ids.parents, 'South', 'N/A'), {
+      coderId: alice,
+      themeIds: [time],
+    });
     // c6: nobody coded it.
     comment('c6', ids.parents, 'North');
     // c7: a respondent without a group.
-    seedCoding(db, comment('c7', null, 'North'), alice, [time]);
+    seed.coding(db, comment('c7', null, 'North'), {
+      coderId: alice,
+      themeIds: [time],
+    });
     // c8: two coders agree that no theme applies.
     comment('c8', ids.practitioners, 'South');
-    seedCoding(db, ids.c8, alice, []);
-    seedCoding(db, ids.c8, bob, []);
+    seed.coding(db, ids.c8, { coderId: alice, themeIds: [] });
+    seed.coding(db, ids.c8, { coderId: bob, themeIds: [] });
     // c9: one coder's set contains the other's: still a disagreement.
     comment('c9', ids.practitioners, 'North');
-    seedCoding(db, ids.c9, alice, [communication]);
-    seedCoding(db, ids.c9, bob, [communication, time]);
+    seed.coding(db, ids.c9, { coderId: alice, themeIds: [communication] });
+    seed.coding(db, ids.c9, { coderId: bob, themeIds: [communication, time] });
   });
-  afterAll(async () => t.close());
 
   const counts = async (query = '') => {
     const res = await t.app.inject({
@@ -368,8 +385,8 @@ describe('report routes', () => {
   });
 
   it('answers 404 for a theme, question or group of no such project', async () => {
-    const other = seedProject(t.db, 'Other');
-    const foreignTheme = seedTheme(t.db, other, 'Elsewhere');
+    const other = seed.project(t.db, { name: 'Other' });
+    const foreignTheme = seed.theme(t.db, other, { name: 'Elsewhere' });
     const cases: Array<[string, string]> = [
       [`themeId=${foreignTheme}`, `There is no theme with id ${foreignTheme}.`],
       ['questionId=999', 'There is no question with id 999.'],

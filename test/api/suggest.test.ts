@@ -1,14 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { themes } from '../../server/db/schema';
-import { buildTestApp, type TestApp } from '../helpers/app';
-import {
-  seedComment,
-  seedProject,
-  seedQuestion,
-  seedRespondent,
-  seedTheme,
-} from './coding-seed';
+import { useTestApp } from '../helpers/app';
+import * as seed from '../helpers/factories';
 
 interface Reply {
   suggestions: Array<{
@@ -24,31 +18,26 @@ interface Reply {
 }
 
 describe('GET /api/comments/:commentId/suggestions', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let comment = 0;
   let placeholder = 0;
   let paperwork = 0;
   let time = 0;
 
-  beforeAll(async () => {
-    t = await buildTestApp();
-    const projectId = seedProject(t.db);
-    const questionId = seedQuestion(t.db, projectId, 'not_worked');
-    const respondentId = seedRespondent(t.db, projectId, 'P-1');
-    const at = { projectId, respondentId, questionId };
-    comment = seedComment(
-      t.db,
-      at,
-      'Too many forms, and the forms came late: a long delay.',
-    );
-    placeholder = seedComment(t.db, at, 'nothing');
-    paperwork = seedTheme(t.db, projectId, 'Paperwork', { keywords: ['form'] });
-    time = seedTheme(t.db, projectId, 'Time', {
-      keywords: ['delay', 'late', 'nothing'],
-    });
-    seedTheme(t.db, projectId, 'Education', { keywords: ['school'] });
+  beforeAll(() => {
+    const projectId = seed.project(t.db);
+    const questionId = seed.question(t.db, projectId, { key: 'not_worked' });
+    const respondentId = seed.respondent(t.db, projectId);
+    const answer = (text: string) =>
+      seed.comment(t.db, { projectId, respondentId, questionId, text });
+    comment = answer('Too many forms, and the forms came late: a long delay.');
+    placeholder = answer('nothing');
+    const theme = (name: string, keywords: string[]) =>
+      seed.theme(t.db, projectId, { name, keywords });
+    paperwork = theme('Paperwork', ['form']);
+    time = theme('Time', ['delay', 'late', 'nothing']);
+    theme('Education', ['school']);
   });
-  afterAll(async () => t.close());
 
   const suggestions = async (id: number) => {
     const res = await t.app.inject({

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/app';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app';
 
 /**
  * Schema failures anywhere in the API come back as one plain sentence
@@ -7,11 +7,7 @@ import { buildTestApp, type TestApp } from '../helpers/app';
  * details.
  */
 describe('validation errors', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp();
-  });
-  afterAll(async () => t.close());
+  const t = useTestApp();
 
   it.each([
     {
