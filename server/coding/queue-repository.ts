@@ -1,9 +1,8 @@
-import {
-  groupAttributeFilters,
-  type AttributeFilter,
-} from '../../shared/counting';
+import type { AttributeFilter } from '../../shared/counting';
 import type { QueueStatus } from '../../shared/api/coding';
 import type { Db } from '../db/open-database';
+import { attributeCondition, scopedSql } from '../report/final-coding-sql';
+import { hasOnlySingleCodings } from '../report/scope';
 
 export interface QueueFilters {
   projectId: number;
@@ -21,6 +20,7 @@ export interface Queue {
   total: number;
   coded: number;
   codedByMe: number;
+  unreconciled: number;
   commentIds: number[];
 }
 
@@ -29,22 +29,6 @@ type Params = Record<string, string | number>;
 /** `%`, `_` and the escape character itself, taken literally by LIKE. */
 export function likePattern(search: string): string {
   return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-function attributeConditions(
-  attributes: readonly AttributeFilter[],
-  params: Params,
-): string[] {
-  return [...groupAttributeFilters(attributes)].map(([name, values], i) => {
-    params[`attrName${i}`] = name;
-    const list = values.map((value, j) => {
-      params[`attrValue${i}_${j}`] = value;
-      return `@attrValue${i}_${j}`;
-    });
-    return `EXISTS (SELECT 1 FROM json_each(r.attributes) a
-      WHERE a.key = @attrName${i}
-        AND CAST(a.value AS TEXT) IN (${list.join(', ')}))`;
-  });
 }
 
 function whereClause(filters: QueueFilters, params: Params): string {
@@ -64,8 +48,11 @@ function whereClause(filters: QueueFilters, params: Params): string {
     conditions.push(`c.norm_text LIKE @search ESCAPE '\\'`);
     params.search = likePattern(filters.search);
   }
-  conditions.push(...attributeConditions(filters.attributes, params));
-  return conditions.join(' AND ');
+  // The same condition (and parameter names) as the report's scope, so
+  // the unreconciled look-up below can share these parameters.
+  const attributes = attributeCondition(filters.attributes);
+  Object.assign(params, attributes.params);
+  return conditions.join(' AND ') + attributes.sql;
 }
 
 /** Group and attribute filters read the respondent; others need not. */
@@ -106,8 +93,41 @@ const CODED_BY_ANYONE =
 const CODED_BY_ME = `EXISTS (SELECT 1 FROM codings k
   WHERE k.comment_id = c.id AND k.coder_id = @coderId)`;
 
+/**
+ * Unreconciled comments, resolved by the report's own final-coding rule
+ * (`scopedSql`) so the queue and the counts cannot disagree: the `WITH`
+ * clause to put first and the condition on `c` it makes possible. When no
+ * comment of the project has a second coding or a lead decision none can
+ * be unreconciled, and the costly comparison of theme sets is skipped.
+ */
+function unreconciledSql(
+  db: Db,
+  filters: QueueFilters,
+  params: Params,
+): { with: string; condition: string } {
+  if (hasOnlySingleCodings(db, filters.projectId)) {
+    return { with: '', condition: '0' };
+  }
+  const scoped = scopedSql({
+    projectId: filters.projectId,
+    filters: filters.attributes,
+    coderId: null,
+  });
+  // Same names and values as the queue's own project and attribute
+  // parameters (both come from `attributeCondition`).
+  Object.assign(params, scoped.params);
+  return {
+    with: scoped.with,
+    condition: `c.id IN (SELECT comment_id FROM resolved
+      WHERE status = 'unreconciled')`,
+  };
+}
+
 /** The SQL condition of a status; null for `all`. */
-function statusCondition(status: QueueStatus): string | null {
+function statusCondition(
+  status: QueueStatus,
+  unreconciled: string,
+): string | null {
   switch (status) {
     case 'uncoded':
       return `NOT ${CODED_BY_ANYONE}`;
@@ -117,6 +137,8 @@ function statusCondition(status: QueueStatus): string | null {
       return CODED_BY_ME;
     case 'not-mine':
       return `NOT ${CODED_BY_ME}`;
+    case 'unreconciled':
+      return unreconciled;
     case 'all':
       return null;
   }
@@ -124,10 +146,10 @@ function statusCondition(status: QueueStatus): string | null {
 
 /**
  * The coding queue: the project's comments passing the filters, ordered by
- * respondent then question. `total`, `coded` (by anyone) and `codedByMe`
- * ignore the status filter, so "312 of 1,879 coded" stays true while the
- * list shows only the uncoded ones. Counting happens in SQL, within the
- * filtered comments of this project only.
+ * respondent then question. `total`, `coded` (by anyone), `codedByMe` and
+ * `unreconciled` ignore the status filter, so "312 of 1,879 coded" stays
+ * true while the list shows only the uncoded ones. Counting happens in
+ * SQL, within the filtered comments of this project only.
  */
 export function findQueue(db: Db, filters: QueueFilters): Queue {
   const params: Params = { coderId: filters.coderId };
@@ -138,17 +160,20 @@ export function findQueue(db: Db, filters: QueueFilters): Queue {
     ? 'JOIN respondents r ON r.id = c.respondent_id'
     : '';
   const where = whereClause(filters, params);
+  const unreconciled = unreconciledSql(db, filters, params);
 
   const counts = db.$client
     .prepare(
-      `SELECT count(*) AS total,
+      `${unreconciled.with}
+       SELECT count(*) AS total,
               coalesce(sum(${CODED_BY_ANYONE}), 0) AS coded,
-              coalesce(sum(${CODED_BY_ME}), 0) AS codedByMe
+              coalesce(sum(${CODED_BY_ME}), 0) AS codedByMe,
+              coalesce(sum(${unreconciled.condition}), 0) AS unreconciled
        FROM comments c ${respondentJoin} WHERE ${where}`,
     )
-    .get(params) as { total: number; coded: number; codedByMe: number };
+    .get(params) as Omit<Queue, 'commentIds'>;
 
-  const status = statusCondition(filters.status);
+  const status = statusCondition(filters.status, unreconciled.condition);
   const joins = [
     respondentJoin,
     followsIds ? '' : 'JOIN questions q ON q.id = c.question_id',
@@ -157,7 +182,8 @@ export function findQueue(db: Db, filters: QueueFilters): Queue {
   // than the query itself on a few hundred thousand comments.
   const commentIds = db.$client
     .prepare(
-      `SELECT c.id FROM comments c ${joins.join(' ')}
+      `${filters.status === 'unreconciled' ? unreconciled.with : ''}
+       SELECT c.id FROM comments c ${joins.join(' ')}
        WHERE ${where} ${status === null ? '' : `AND ${status}`}
        ${orderBy(followsIds)}`,
     )

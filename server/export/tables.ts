@@ -12,15 +12,31 @@ import { scopedSql, type CountScope } from '../report/final-coding-sql';
 export type Cell = string | number | null;
 export type Row = Cell[];
 
+/** A counts table and the words saying what it counts. */
+export interface CountsTable {
+  rows: Row[];
+  counted: string;
+  note: string;
+}
+
+/**
+ * One row per reported theme × open question × group, as in the report;
+ * with `groupId` (null: respondents without a group) only that group's.
+ */
 export function countsTable(
   db: Db,
   scope: CountScope,
   coder: { id: number; name: string } | null,
-): Row[] {
+  groupId?: number | null,
+): CountsTable {
   const reply = themeCounts(db, scope, coder);
   const questions = new Map(reply.questions.map((q) => [q.id, q]));
   const groups = new Map(reply.groups.map((g) => [g.id, g]));
   const themes = new Map(reply.themes.map((t) => [t.id, t]));
+  const cells =
+    groupId === undefined
+      ? reply.cells
+      : reply.cells.filter((cell) => cell.groupId === groupId);
   const rows: Row[] = [
     [
       'question_key',
@@ -37,7 +53,7 @@ export function countsTable(
       'percent_of_coded',
     ],
   ];
-  for (const cell of reply.cells) {
+  for (const cell of cells) {
     const question = questions.get(cell.questionId);
     rows.push([
       question?.key ?? '',
@@ -52,7 +68,7 @@ export function countsTable(
       cell.percentOfCoded,
     ]);
   }
-  return rows;
+  return { rows, counted: reply.counted, note: reply.note };
 }
 
 interface LongRow {

@@ -41,25 +41,51 @@ function* safeRows(
   for (const row of rows) yield row.map(safeCell);
 }
 
+/** A named sheet of an XLSX workbook. */
+export interface Sheet {
+  name: string;
+  rows: Iterable<Row>;
+}
+
 /**
- * One sheet of an XLSX workbook, streamed. Text is written as shared
- * strings, never as formulas: exceljs makes a formula only from a
+ * An XLSX workbook of these sheets in order, streamed. Text is written as
+ * shared strings, never as formulas: exceljs makes a formula only from a
  * `{ formula }` object, and a string cell stays a string whatever it holds
  * (case C12 checks the sheet has no `<f>` element). Not neutralised: see
  * the top of this file.
  */
-export function xlsxStream(rows: Iterable<Row>, sheetName: string): Readable {
+export function xlsxStream(sheets: readonly Sheet[]): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useSharedStrings: true,
     useStyles: false,
   });
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
   (async () => {
-    for (const row of rows) sheet.addRow(row).commit();
-    sheet.commit();
+    for (const { name, rows } of sheets) {
+      // Excel refuses sheet names longer than 31 characters.
+      const sheet = workbook.addWorksheet(name.slice(0, 31));
+      for (const row of rows) sheet.addRow(row).commit();
+      sheet.commit();
+    }
     await workbook.commit();
   })().catch((error: unknown) => out.destroy(error as Error));
   return out;
+}
+
+/**
+ * The rows with one more column, `name`, holding `value` on every data
+ * row: a CSV has no room for notes, so a filter it was made under travels
+ * with each row.
+ */
+export function* withColumn(
+  rows: Iterable<Row>,
+  name: string,
+  value: string,
+): Generator<Row> {
+  let header = true;
+  for (const row of rows) {
+    yield [...row, header ? name : value];
+    header = false;
+  }
 }

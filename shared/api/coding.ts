@@ -18,13 +18,15 @@ export const CommentIdParams = Type.Object({ commentId: Id });
 /**
  * `uncoded`: no coder has coded it; `coded`: at least one has; `mine`: I
  * have; `not-mine`: I have not (whoever else has: for blind double
- * coding); `all`: every comment.
+ * coding); `unreconciled`: no lead decided and its coders' theme sets
+ * differ (the report counts these apart); `all`: every comment.
  */
 export const QUEUE_STATUSES = [
   'uncoded',
   'coded',
   'mine',
   'not-mine',
+  'unreconciled',
   'all',
 ] as const;
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
@@ -59,6 +61,11 @@ export const QueueReply = Type.Object({
   coded: Type.Integer(),
   /** Of those, the ones the local coder has coded. */
   codedByMe: Type.Integer(),
+  /**
+   * Of those, the ones coded by several coders who differ, with no lead
+   * decision: coded, yet without a final coding.
+   */
+  unreconciled: Type.Integer(),
   /** The queue itself (status applied), by respondent then question. */
   commentIds: Type.Array(Type.Integer()),
 });

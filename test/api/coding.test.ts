@@ -117,6 +117,7 @@ describe('coding routes', () => {
         total: 5,
         coded: 1,
         codedByMe: 0,
+        unreconciled: 0,
         commentIds: [c.r1w, c.r1n, c.r2n, c.r3w, c.r3n],
       });
     });
@@ -182,7 +183,7 @@ describe('coding routes', () => {
       expect(res.json()).toMatchObject({
         code: 'validation_failed',
         message:
-          'The query string is not valid: status must be one of "uncoded", "coded", "mine", "not-mine", "all".',
+          'The query string is not valid: status must be one of "uncoded", "coded", "mine", "not-mine", "unreconciled", "all".',
       });
     });
   });
@@ -287,6 +288,7 @@ describe('coding routes', () => {
         total: 5,
         coded: 2,
         codedByMe: 1,
+        unreconciled: 0,
         commentIds: [c.r1w, c.r1n],
       });
       const ids = async (status: string) =>
@@ -299,13 +301,20 @@ describe('coding routes', () => {
 
     it('counts only within the filtered comments of this project', async () => {
       expect(await queue(`?questionId=${id.notWorked}&status=uncoded`)).toEqual(
-        { total: 3, coded: 1, codedByMe: 0, commentIds: [c.r2n, c.r3n] },
+        {
+          total: 3,
+          coded: 1,
+          codedByMe: 0,
+          unreconciled: 0,
+          commentIds: [c.r2n, c.r3n],
+        },
       );
       const other = await get(`/api/projects/${id.otherProject}/queue`);
       expect(other.json()).toEqual({
         total: 0,
         coded: 0,
         codedByMe: 0,
+        unreconciled: 0,
         commentIds: [],
       });
     });

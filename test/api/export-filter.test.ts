@@ -60,7 +60,7 @@ const download = (path: string) =>
 async function csv(path: string) {
   const res = await download(path);
   expect(res.statusCode, res.body).toBe(200);
-  const records = parse<string[]>(res.body, { bom: true });
+  const records: string[][] = parse(res.body, { bom: true });
   return {
     fileName: /filename="([^"]+)"/.exec(
       String(res.headers['content-disposition']),
