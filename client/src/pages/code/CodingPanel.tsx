@@ -5,11 +5,23 @@ import { CommentView } from './CommentView';
 import { NewThemeInline } from './NewThemeInline';
 import { StaleNotice } from './StaleNotice';
 import { ThemePicker } from './ThemePicker';
-import { indexForKey } from './shortcuts';
+import { COMMAND_KEYS, indexForKey } from './shortcuts';
 import { starredFor, themesFor } from './themes-for';
 import { useCodingSession, type OnCodedChange } from './use-coding-session';
 import { useCursor } from './use-cursor';
 import { usePageKeys } from './use-keys';
+import { useTypeAhead } from './use-type-ahead';
+
+const MOVE_KEYS = ['0', ' ', 'Enter', 'Backspace', 'ArrowLeft', 'ArrowRight'];
+
+/** Keys that act on the comment, and so wait while it is not ready. */
+function isCodingKey(key: string): boolean {
+  return (
+    COMMAND_KEYS.has(key) ||
+    indexForKey(key) !== null ||
+    MOVE_KEYS.includes(key)
+  );
+}
 
 export function CodingPanel(props: {
   projectId: number;
@@ -21,14 +33,17 @@ export function CodingPanel(props: {
 }) {
   const { projectId, ids, themes, onThemeAdded, onCoded } = props;
   const session = useCodingSession(ids, onCoded);
-  const [adding, setAdding] = useState(false);
+  // The new theme form's starting name while it is open; null when closed.
+  const [adding, setAdding] = useState<string | null>(null);
   const { comment, selection } = session;
   const shown = comment ? themesFor(themes, comment) : [];
   const starred = comment ? starredFor(comment, shown) : [];
   const cursor = useCursor(shown.length);
   const none =
     selection.length === 0 && (session.dirty || comment?.coding != null);
-
+  const ended = session.position >= ids.length;
+  const ready =
+    !session.busy && (comment !== null || ended || session.error !== null);
   function toggle(themeId: number) {
     session.change(
       selection.includes(themeId)
@@ -37,11 +52,8 @@ export function CodingPanel(props: {
     );
   }
 
-  function handleKey(key: string): boolean {
-    if (adding) return false;
-    if (session.saving) return true;
+  function runKey(key: string): boolean {
     const commands: Record<string, () => void> = {
-      '/': props.onSearchKey,
       a: () =>
         session.change([
           ...new Set([...selection, ...starred.map((s) => s.themeId)]),
@@ -52,7 +64,7 @@ export function CodingPanel(props: {
       ArrowLeft: session.back,
       ArrowRight: session.skip,
       z: session.undo,
-      n: () => setAdding(true),
+      n: () => setAdding(''),
       j: cursor.down,
       k: cursor.up,
       ' ': () => {
@@ -67,9 +79,29 @@ export function CodingPanel(props: {
     if (comment && theme) return (toggle(theme.id), true);
     return false;
   }
+
+  const typeAhead = useTypeAhead(ready && adding === null, (key, rest) => {
+    // Letters typed after n, before its form could open, are the name.
+    if (key === 'n')
+      setAdding(
+        rest()
+          .filter((k) => k.length === 1)
+          .join(''),
+      );
+    else runKey(key);
+  });
+
+  function handleKey(key: string): boolean {
+    if (adding !== null) return false;
+    if (key === '/') return (props.onSearchKey(), true);
+    if (ready && !typeAhead.pending()) return runKey(key);
+    if (!isCodingKey(key)) return false;
+    typeAhead.hold(key);
+    return true;
+  }
   usePageKeys(handleKey);
 
-  if (session.position >= ids.length)
+  if (ended)
     return (
       <p className="card" role="status">
         {ids.length === 0
@@ -85,7 +117,11 @@ export function CodingPanel(props: {
     );
 
   return (
-    <div className="coding">
+    <div
+      className="coding"
+      data-comment-id={comment.id}
+      aria-busy={!ready || typeAhead.waiting}
+    >
       <section className="coding-comment" aria-label="Comment">
         <p className="position">
           Comment {session.position + 1} of {ids.length} in this queue
@@ -110,26 +146,27 @@ export function CodingPanel(props: {
           onNone={() => session.change([])}
           none={none}
         />
-        {adding ? (
+        {adding !== null ? (
           <NewThemeInline
             projectId={projectId}
-            onClose={() => setAdding(false)}
+            initialName={adding}
+            onClose={() => setAdding(null)}
             onCreated={(theme) => {
-              setAdding(false);
+              setAdding(null);
               onThemeAdded();
               session.change([...selection, theme.id]);
             }}
           />
         ) : (
-          <button
-            type="button"
-            className="link"
-            onClick={() => setAdding(true)}
-          >
+          <button type="button" className="link" onClick={() => setAdding('')}>
             + new theme (n)
           </button>
         )}
-        <button type="button" className="primary" onClick={session.saveAndNext}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => ready && session.saveAndNext()}
+        >
           Save &amp; next (Enter)
         </button>
       </section>

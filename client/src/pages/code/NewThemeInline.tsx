@@ -6,11 +6,13 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 /** Adds a theme without leaving the comment; the new theme gets ticked. */
 export function NewThemeInline(props: {
   projectId: number;
+  /** Letters typed ahead before the form opened. */
+  initialName?: string;
   onCreated: (theme: Theme) => void;
   onClose: () => void;
 }) {
   const { projectId, onCreated, onClose } = props;
-  const [name, setName] = useState('');
+  const [name, setName] = useState(props.initialName ?? '');
   const [definition, setDefinition] = useState('');
   const [error, setError] = useState<unknown>(null);
   const input = useRef<HTMLInputElement>(null);

@@ -43,9 +43,10 @@ export function useCodingSession(ids: number[], onCoded: OnCodedChange) {
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const saved = useRef<SavedChange[]>([]);
-  // While a save is on its way, keys are ignored: they would land on the
-  // comment being left.
-  const [saving, setSaving] = useState(false);
+  // True from the moment a save or an undo starts until its result is on
+  // screen: keys pressed meanwhile wait (see CodingPanel), or they would
+  // land on the comment being left.
+  const [busy, setBusy] = useState(false);
   const id = ids[position];
 
   useEffect(() => {
@@ -76,7 +77,6 @@ export function useCodingSession(ids: number[], onCoded: OnCodedChange) {
 
   /** Saves the themes, or with null deletes my coding; null on failure. */
   async function put(target: CommentDetail, themeIds: number[] | null) {
-    setSaving(true);
     try {
       return cache.setCoding(target, await sendCoding(target, themeIds));
     } catch (e) {
@@ -89,8 +89,18 @@ export function useCodingSession(ids: number[], onCoded: OnCodedChange) {
       }
       setError(e);
       return null;
+    }
+  }
+
+  /** Runs a save or an undo with the keys held until it is done. */
+  async function whileBusy(work: () => Promise<void>) {
+    setBusy(true);
+    try {
+      await work();
+    } catch (e) {
+      setError(e);
     } finally {
-      setSaving(false);
+      setBusy(false);
     }
   }
 
@@ -151,13 +161,13 @@ export function useCodingSession(ids: number[], onCoded: OnCodedChange) {
     comment: comment?.id === id ? comment : null,
     selection,
     dirty: edits.length > 0,
-    saving,
+    busy,
     stale,
     error,
     notice,
     change,
-    saveAndNext: () => void saveAndNext(),
-    undo: () => void undo(),
+    saveAndNext: () => void whileBusy(saveAndNext),
+    undo: () => void whileBusy(undo),
     back: () => setPosition((p) => Math.max(0, p - 1)),
     skip: () => setPosition((p) => Math.min(ids.length, p + 1)),
   };

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 /** True when a key press belongs to a text field, not to the page. */
 function isTyping(target: EventTarget | null): boolean {
@@ -18,7 +18,10 @@ function isTyping(target: EventTarget | null): boolean {
  */
 export function usePageKeys(onKey: (key: string) => boolean): void {
   const latest = useRef(onKey);
-  useEffect(() => {
+  // Updated as the render commits, not after paint: a key pressed the
+  // moment new state shows (a passive effect may not have run yet) must
+  // meet the handler of that state, not the one before it.
+  useLayoutEffect(() => {
     latest.current = onKey;
   });
 

@@ -112,6 +112,9 @@ export function ReportPage({ project }: { project: ProjectDetail }) {
             id="group-panel"
             role="tabpanel"
             aria-labelledby={`group-tab-${tab}`}
+            // Busy while the counts for a new filter are on their way: the
+            // numbers shown are still those of the filter before.
+            aria-busy={counts.loading}
           >
             <ReportControls
               attributes={project.attributes}
