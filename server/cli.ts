@@ -30,7 +30,8 @@ Import options:
   --layout long            one row per answer, with:
   --question-column <col>  the column naming each row's question
   --text-column <col>      the column holding the answer
-  --codes-column <col>     a column of existing codes, separated by |
+  --codes-column <col>     a column of existing codes, separated by the
+                           most frequent of | ; , in its cells (| if none)
   --coder <name>           whose codes those are (default: imported)
                            Repeat the pair for several coders' codes side by
                            side: --codes-column a --coder ann
@@ -87,7 +88,7 @@ function runProjects(flags: Flags): void {
   if (projects.length === 0) console.log('No projects yet.');
   for (const p of projects)
     console.log(
-      `${p.id}\t${p.name}\t${p.respondents} respondents\t${p.comments} comments`,
+      `${p.id}\t${p.name}\t${plural(p.respondents, 'respondent')}\t${plural(p.comments, 'comment')}`,
     );
   db.$client.close();
 }
@@ -257,18 +258,29 @@ function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function matched(r: ImportReport): string {
-  if (r.respondentsMatched === 0) return '';
-  return ` (${r.respondentsNew.toLocaleString('en-GB')} new, ${r.respondentsMatched.toLocaleString('en-GB')} already in the project)`;
+/** ` (2 new, 1 already in the project)`, or nothing when none matched. */
+function newAndMatched(written: number, matched: number): string {
+  if (matched === 0) return '';
+  return ` (${written.toLocaleString('en-GB')} new, ${matched.toLocaleString('en-GB')} already in the project)`;
+}
+
+/** `Children (3 new)`, `Parents (1 new, 2 already in the project)`. */
+function describeGroup(g: ImportReport['groups'][number]): string {
+  const parts = [`${g.respondentsNew.toLocaleString('en-GB')} new`];
+  if (g.respondentsMatched > 0)
+    parts.push(
+      `${g.respondentsMatched.toLocaleString('en-GB')} already in the project`,
+    );
+  return `${g.name} (${parts.join(', ')})`;
 }
 
 /** The import report as a few lines a person reads. */
 function describe(r: ImportReport, project: ProjectRow): string {
   const lines = [
     `Imported ${r.fileName} into "${project.name}" (project ${project.id}, import ${r.importId}).`,
-    `  ${plural(r.respondents, 'respondent')}${matched(r)}, ${plural(r.comments, 'comment')} (${r.substantive.toLocaleString('en-GB')} substantive, ${plural(r.placeholders, 'placeholder')}); ${plural(r.skippedBlank, 'blank answer')} skipped.`,
+    `  ${plural(r.respondents, 'respondent')}${newAndMatched(r.respondentsNew, r.respondentsMatched)}, ${plural(r.comments, 'comment')}${newAndMatched(r.commentsNew, r.commentsMatched)} (${r.substantive.toLocaleString('en-GB')} substantive, ${plural(r.placeholders, 'placeholder')}); ${plural(r.skippedBlank, 'blank answer')} skipped.`,
     `  Questions: ${r.questions.map((q) => `${q.key} (${q.comments})`).join(', ') || 'none'}.`,
-    `  Groups: ${r.groups.map((g) => `${g.name} (${g.respondents})`).join(', ') || 'none'}.`,
+    `  Groups: ${r.groups.map(describeGroup).join(', ') || 'none'}.`,
   ];
   if (r.closedQuestions.length)
     lines.push(
@@ -282,6 +294,7 @@ function describe(r: ImportReport, project: ProjectRow): string {
     lines.push(
       `  Unmapped group values: ${r.unmappedGroupValues.map((u) => `"${u.value}" (${u.respondents})`).join(', ')}.`,
     );
+  for (const warning of r.warnings) lines.push(`  Warning: ${warning}`);
   return lines.join('\n');
 }
 

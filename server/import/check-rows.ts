@@ -7,7 +7,14 @@ import { isBlank } from '../../shared/text';
 import type { FileProblem } from '../errors';
 import type { Table } from './read-file';
 import type { ResolvedMapping } from './resolve-mapping';
-import { cell, isBlankRow, rowQuestion, ticked } from './row-values';
+import {
+  cell,
+  isBlankRow,
+  respondentKey,
+  rowGroup,
+  rowQuestion,
+  ticked,
+} from './row-values';
 
 /** Beyond this many problems the rest of the file is not checked. */
 const MAX_PROBLEMS = 1000;
@@ -19,6 +26,7 @@ export async function checkRows(
   r: ResolvedMapping,
   file: string,
   onRows: (rows: number) => void,
+  columnNames: ReadonlySet<string> = new Set(),
 ): Promise<FileProblem[]> {
   const problems: FileProblem[] = [];
   if (table.rows.length <= headerRows) {
@@ -33,7 +41,9 @@ export async function checkRows(
   for (const { row, cells } of table.ragged)
     problems.push({ file, message: raggedRowMessage(row, cells, table.width) });
   const check =
-    r.layout === 'wide' ? wideChecker(r, file) : longChecker(r, file);
+    r.layout === 'wide'
+      ? wideChecker(r, file, columnNames)
+      : longChecker(r, file);
   for (let i = headerRows; i < table.rows.length; i += 1) {
     const row = table.rows[i] ?? [];
     if (!isBlankRow(row)) check(row, i + 1, problems);
@@ -65,11 +75,23 @@ type RowCheck = (
   problems: FileProblem[],
 ) => void;
 
-function wideChecker(r: ResolvedMapping, file: string): RowCheck {
-  const firstRowOfId = new Map<string, number>();
+/** A wide layout has one row per respondent: an id within its group. */
+function wideChecker(
+  r: ResolvedMapping,
+  file: string,
+  columnNames: ReadonlySet<string>,
+): RowCheck {
+  const firstRowOf = new Map<string, number>();
   return (row, fileRow, problems) => {
     if (r.id) {
       const id = cell(row, r.id.index);
+      const group =
+        r.group?.kind === 'column'
+          ? rowGroup(row, r.group, columnNames).name
+          : null;
+      const key = respondentKey(id, group);
+      const first = firstRowOf.get(key);
+      const inGroup = group === null ? '' : ` in group "${group}"`;
       if (isBlank(id))
         problems.push({
           file,
@@ -77,14 +99,14 @@ function wideChecker(r: ResolvedMapping, file: string): RowCheck {
           column: r.id.name,
           message: 'The respondent id is empty.',
         });
-      else if (firstRowOfId.has(id))
+      else if (first !== undefined)
         problems.push({
           file,
           row: fileRow,
           column: r.id.name,
-          message: `Respondent id "${id}" appears again (first on row ${firstRowOfId.get(id)}); each respondent needs one row in a wide layout.`,
+          message: `Respondent id "${id}"${inGroup} appears again (first on row ${first}); each respondent needs one row in a wide layout.`,
         });
-      else firstRowOfId.set(id, fileRow);
+      else firstRowOf.set(key, fileRow);
     }
     checkCodes(row, fileRow, r, file, problems);
   };

@@ -11,6 +11,11 @@ import {
   type Mapping,
   type Preview,
 } from '../../shared/api/import';
+import {
+  attributeConflicts,
+  attributeConflictWarning,
+  type AttributeColumn,
+} from '../../shared/import/attribute-conflicts';
 import { placeholderTest } from '../../shared/import/placeholder-test';
 import { DEFAULT_PLACEHOLDERS } from '../../shared/text';
 import { codesSpecs, repeatedCoder } from '../../shared/import/codes-specs';
@@ -24,6 +29,7 @@ import type { Db } from '../db/open-database';
 import { inTransaction } from '../db/open-database';
 import { errors } from '../errors';
 import { checkRows, raggedRowMessage } from './check-rows';
+import { cell, isBlankRow, respondentKey, rowGroup } from './row-values';
 import {
   createProject,
   findImportByHash,
@@ -32,7 +38,7 @@ import {
 } from './import-repository';
 import { silentProgress, type ProgressReporter } from './progress';
 import { readTable, type ReadOptions, type Table } from './read-file';
-import { resolveMapping } from './resolve-mapping';
+import { resolveMapping, type ResolvedMapping } from './resolve-mapping';
 import { writeRows } from './write-rows';
 
 export interface PreviewOptions {
@@ -84,14 +90,74 @@ export async function previewFile(
       name: c.name,
       label: c.label,
       samples: samplesOf(data, index),
-      filled: profiles[index]?.filled ?? 0,
+      filled: profiles[index]?.nonBlank ?? 0,
       kind: kinds[index] ?? 'attribute',
+      listSeparator: profiles[index]?.listSeparator ?? '|',
     })),
     rows: data.slice(0, PREVIEW_ROWS),
     rowCount: data.length,
     proposedMapping,
-    warnings: previewWarnings(table, kinds),
+    warnings: [
+      ...previewWarnings(table, kinds),
+      ...proposalConflicts(table, header, proposedMapping),
+    ],
   };
+}
+
+/**
+ * The proposed long layout's attribute columns whose values differ on one
+ * respondent's rows (the same check the import makes).
+ */
+function proposalConflicts(
+  table: Table,
+  header: readonly { name: string }[],
+  m: Mapping,
+): string[] {
+  if (m.layout !== 'long' || !m.idColumn) return [];
+  const indexOf = (name: string) => header.findIndex((c) => c.name === name);
+  const idIndex = indexOf(m.idColumn);
+  const groupIndex =
+    m.group && 'column' in m.group ? indexOf(m.group.column) : -1;
+  const columns = (m.attributeColumns ?? []).map((name) => ({
+    name,
+    index: indexOf(name),
+  }));
+  return attributeConflicts(
+    table.rows,
+    m.headerRows,
+    (row) =>
+      isBlankRow(row)
+        ? null
+        : respondentKey(
+            cell(row, idIndex),
+            groupIndex < 0 ? null : cell(row, groupIndex).trim() || null,
+          ),
+    columns.filter((c) => c.index >= 0),
+  ).map(attributeConflictWarning);
+}
+
+/** The import's own warnings: attribute values a long layout drops. */
+function importWarnings(
+  table: Table,
+  headerRows: number,
+  r: ResolvedMapping,
+  columnNames: ReadonlySet<string>,
+): string[] {
+  const id = r.id;
+  if (r.layout !== 'long' || !id) return [];
+  const columns: AttributeColumn[] = r.attributes;
+  return attributeConflicts(
+    table.rows,
+    headerRows,
+    (row) =>
+      isBlankRow(row)
+        ? null
+        : respondentKey(
+            cell(row, id.index),
+            rowGroup(row, r.group, columnNames).name,
+          ),
+    columns,
+  ).map(attributeConflictWarning);
 }
 
 const MAX_RAGGED_WARNINGS = 5;
@@ -199,14 +265,26 @@ async function runImport(
     table.rows.slice(0, mapping.headerRows),
     table.width,
   );
-  const { resolved, problems } = resolveMapping(mapping, header, fileName);
+  const names = new Set(header.map((c) => c.name));
+  const { resolved, problems } = resolveMapping(
+    mapping,
+    header,
+    fileName,
+    (index) => columnCells(table, mapping.headerRows, index),
+  );
   if (problems.length === 0)
     problems.push(
-      ...(await checkRows(table, mapping.headerRows, resolved, fileName, (n) =>
-        progress.rows(n),
+      ...(await checkRows(
+        table,
+        mapping.headerRows,
+        resolved,
+        fileName,
+        (n) => progress.rows(n),
+        names,
       )),
     );
   if (problems.length > 0) throw errors.badFile(fileName, problems);
+  const warnings = importWarnings(table, mapping.headerRows, resolved, names);
 
   progress.phase('writing');
   return inTransaction(db, () => {
@@ -220,14 +298,24 @@ async function runImport(
       project,
       table,
       headerRows: mapping.headerRows,
-      columnNames: new Set(header.map((c) => c.name)),
+      columnNames: names,
       resolved,
       mapping,
       fileName,
       contentHash,
+      warnings,
       onRows: (n) => progress.rows(n),
     });
   });
+}
+
+function* columnCells(
+  table: Table,
+  headerRows: number,
+  index: number,
+): Generator<string> {
+  for (let i = headerRows; i < table.rows.length; i += 1)
+    yield cell(table.rows[i] ?? [], index);
 }
 
 /** The existing project to import into; null when one is to be created. */

@@ -171,9 +171,10 @@ export class ImportWriter {
            (respondent_id, question_id, value) VALUES (?, ?, ?)`,
       ),
       findRespondents: p(
-        `SELECT external_id AS externalId, id FROM respondents
-         WHERE project_id = ?`,
+        `SELECT external_id AS externalId, group_id AS groupId, id
+         FROM respondents WHERE project_id = ?`,
       ),
+      updateAttributes: p('UPDATE respondents SET attributes = ? WHERE id = ?'),
       findComments: p(
         `SELECT id, question_id AS questionId, norm_text AS norm
          FROM comments WHERE respondent_id = ?`,
@@ -289,13 +290,24 @@ export class ImportWriter {
     );
   }
 
-  /** The project's respondents by their id in the survey. */
-  respondentsByExternalId(): Map<string, number> {
+  /**
+   * The project's respondents by `key(groupId, externalId)`: a respondent
+   * is their survey id within their group.
+   */
+  respondentsByGroupAndId(
+    key: (groupId: number | null, externalId: string) => string,
+  ): Map<string, number> {
     const rows = this.stmt('findRespondents').all(this.projectId) as Array<{
       externalId: string;
+      groupId: number | null;
       id: number;
     }>;
-    return new Map(rows.map((r) => [r.externalId, r.id]));
+    return new Map(rows.map((r) => [key(r.groupId, r.externalId), r.id]));
+  }
+
+  /** Replaces a respondent's attributes (a JSON object). */
+  updateAttributes(respondentId: number, attributes: string): void {
+    this.stmt('updateAttributes').run(attributes, respondentId);
   }
 
   /** A respondent's comments with their matching text. */

@@ -4,7 +4,11 @@
  * the layout has what it needs.
  */
 import type { CodesSpec, Mapping } from '../../shared/api/import';
-import { codesSpecs, specCoder } from '../../shared/import/codes-specs';
+import {
+  codesSpecs,
+  detectListSeparator,
+  specCoder,
+} from '../../shared/import/codes-specs';
 import type { HeaderColumn } from '../../shared/import/headers';
 import type { FileProblem } from '../errors';
 
@@ -69,10 +73,14 @@ export interface ResolvedMapping {
   codes: CodesRef[];
 }
 
+/** The data cells of column `index`, to detect a theme-list separator. */
+export type CellsOf = (index: number) => Iterable<string>;
+
 export function resolveMapping(
   mapping: Mapping,
   columns: readonly HeaderColumn[],
   file: string,
+  cellsOf: CellsOf = () => [],
 ): { resolved: ResolvedMapping; problems: FileProblem[] } {
   const problems: FileProblem[] = [];
   const byName = new Map(columns.map((c, index) => [c.name, index]));
@@ -120,7 +128,7 @@ export function resolveMapping(
         message: `The column "${c.column}" is mapped both as an open question and as a closed item.`,
       });
   const codes = codesSpecs(mapping.codes).map((spec) =>
-    resolveCodes(spec, mapping.layout, questions, ref, file, problems),
+    resolveCodes(spec, mapping.layout, questions, ref, file, problems, cellsOf),
   );
   const resolved: ResolvedMapping = {
     layout: mapping.layout,
@@ -198,6 +206,7 @@ function resolveCodes(
   ref: Ref,
   file: string,
   problems: FileProblem[],
+  cellsOf: CellsOf,
 ): CodesRef {
   const coder = specCoder(codes);
   let question = 0;
@@ -234,12 +243,15 @@ function resolveCodes(
       question,
       columns: codes.columns.map((c) => ref(c, `codes of coder "${coder}"`)),
     };
+  const column = ref(codes.column, `codes of coder "${coder}"`);
   return {
     format: 'delimited',
     coder,
     question,
-    ...ref(codes.column, `codes of coder "${coder}"`),
-    delimiter: codes.delimiter ?? '|',
+    ...column,
+    delimiter:
+      codes.delimiter ??
+      (column.index < 0 ? '|' : detectListSeparator(cellsOf(column.index))),
   };
 }
 

@@ -68,6 +68,15 @@ export function rowGroup(
   return { name: value, unmapped: null };
 }
 
+/**
+ * One respondent within a file: their id within their group. The same id
+ * in two groups is two respondents (groups' files are often each numbered
+ * from P001).
+ */
+export function respondentKey(id: string, group: string | null): string {
+  return `${group ?? ''}\u0000${id}`;
+}
+
 function isOtherChoice(
   value: string,
   column: string,

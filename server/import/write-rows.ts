@@ -1,9 +1,11 @@
 /**
  * Writes a checked file: respondents, comments, closed answers and imported
- * codings. Runs inside the import's one transaction. A respondent id the
- * project already has is matched to that respondent: an answer with the
- * same text is the same comment (a second coder's file adds its codings to
- * it), a different answer is a problem, and the transaction is rolled back.
+ * codings. Runs inside the import's one transaction. A respondent is their
+ * id within their group: a row whose id and group the project already has
+ * is matched to that respondent (the same id in another group is another
+ * respondent). A matched respondent's answer with the same text is the same
+ * comment (a second coder's file adds its codings to it); a different
+ * answer is a problem, and the transaction is rolled back.
  */
 import type { ImportReport, Mapping } from '../../shared/api/import';
 import { isBlank, matchingForm, nameKey } from '../../shared/text';
@@ -18,6 +20,7 @@ import {
   cell,
   isBlankRow,
   placeholderTest,
+  respondentKey,
   rowGroup,
   rowQuestion,
   splitCodes,
@@ -34,6 +37,8 @@ export interface WriteInput {
   mapping: Mapping;
   fileName: string;
   contentHash: string;
+  /** Warnings found while checking the file, for the report. */
+  warnings: readonly string[];
   onRows: (rows: number) => void;
 }
 
@@ -42,6 +47,13 @@ interface QuestionTally {
   key: string;
   label: string;
   comments: number;
+}
+
+interface GroupTally {
+  id: number;
+  respondents: number;
+  respondentsNew: number;
+  respondentsMatched: number;
 }
 
 /** What the writer accumulates while it goes through the rows. */
@@ -57,7 +69,7 @@ class Tally {
   skippedBlank = 0;
   readonly questions = new Map<string, QuestionTally>();
   readonly closed = new Map<string, QuestionTally>();
-  readonly groups = new Map<string, { id: number; respondents: number }>();
+  readonly groups = new Map<string, GroupTally>();
   readonly unmapped = new Map<string, number>();
   /** Coder → comment id → theme ids, written as codings at the end. */
   readonly codings = new Map<string, Map<number, Set<number>>>();
@@ -82,11 +94,12 @@ export function writeRows(input: WriteInput): ImportReport {
   }
 
   context.writeCodings();
+  context.writeFilledAttributes();
   if (context.problems.length > 0)
     throw errors.badFile(input.fileName, context.problems);
   if (tally.comments === 0) throw errors.noComments(input.fileName);
   if (nothingNew(tally)) throw errors.nothingNew(input.fileName);
-  const report = buildReport(importId, input.fileName, tally);
+  const report = buildReport(importId, input, tally);
   writer.finishImport(importId, { mapping: input.mapping, report });
   return report;
 }
@@ -99,7 +112,7 @@ function nothingNew(t: Tally): boolean {
 
 function buildReport(
   importId: number,
-  fileName: string,
+  input: WriteInput,
   t: Tally,
 ): ImportReport {
   const coders = [...t.codings].map(([name, codings]) => ({
@@ -112,11 +125,12 @@ function buildReport(
   }));
   return {
     importId,
-    fileName,
+    fileName: input.fileName,
     respondents: t.respondents,
     respondentsNew: t.respondents - t.respondentsMatched,
     respondentsMatched: t.respondentsMatched,
     comments: t.comments,
+    commentsNew: t.comments - t.commentsMatched,
     commentsMatched: t.commentsMatched,
     substantive: t.substantive,
     placeholders: t.placeholders,
@@ -132,6 +146,7 @@ function buildReport(
     coders,
     newThemes: t.newThemes,
     ...(unmapped.length ? { unmappedGroupValues: unmapped } : {}),
+    warnings: [...input.warnings],
   };
 }
 
@@ -142,10 +157,16 @@ class RowContext {
   private readonly codesByQuestion: CodesRef[][];
   private readonly isPlaceholder: (text: string) => boolean;
   private readonly themeIds = new Map<string, number>();
-  /** Long layout: respondent ids and comments seen so far. */
+  /** Long layout: respondents (id within group) and comments seen so far. */
   private readonly respondentIds = new Map<string, number>();
   private readonly commentIds = new Map<string, number | null>();
-  /** The project's respondents by survey id (only with an id column). */
+  /**
+   * Long layout: the attributes of new respondents, whose blank values a
+   * later row of theirs may fill in.
+   */
+  private readonly attributesOf = new Map<number, Record<string, string>>();
+  private readonly filledLater = new Set<number>();
+  /** The project's respondents by group and survey id (with an id column). */
   private readonly existing: Map<string, number>;
   /** Matched respondents' comments: respondent → question → comments. */
   private readonly earlier = new Map<
@@ -168,7 +189,7 @@ class RowContext {
   ) {
     this.r = input.resolved;
     this.existing = this.r.id
-      ? writer.respondentsByExternalId()
+      ? writer.respondentsByGroupAndId(projectKey)
       : new Map<string, number>();
     this.isPlaceholder = placeholderTest(input.project.placeholders);
     for (const q of this.r.questions) this.question(q.key, q.label, 'open');
@@ -186,7 +207,8 @@ class RowContext {
   }
 
   wideRow(row: readonly string[], dataRow: number, fileRow: number): void {
-    const respondentId = this.respondent(row, String(dataRow));
+    const externalId = this.r.id ? cell(row, this.r.id.index) : `${dataRow}`;
+    const respondentId = this.respondent(row, externalId, this.rowGroup(row));
     this.r.questions.forEach((q, position) => {
       const at = { row: fileRow, column: q.column };
       const text = cell(row, q.index);
@@ -200,10 +222,14 @@ class RowContext {
 
   longRow(row: readonly string[], fileRow: number): void {
     const externalId = this.r.id ? cell(row, this.r.id.index) : `${fileRow}`;
-    let respondentId = this.respondentIds.get(externalId);
+    const group = this.rowGroup(row);
+    const inFile = respondentKey(externalId, group.name);
+    let respondentId = this.respondentIds.get(inFile);
     if (respondentId === undefined) {
-      respondentId = this.respondent(row, externalId);
-      if (this.r.id) this.respondentIds.set(externalId, respondentId);
+      respondentId = this.respondent(row, externalId, group);
+      if (this.r.id) this.respondentIds.set(inFile, respondentId);
+    } else {
+      this.fillBlankAttributes(respondentId, row);
     }
     this.closedAnswers(respondentId, row);
     const question = rowQuestion(row, this.r);
@@ -222,44 +248,95 @@ class RowContext {
     for (const codes of this.r.codes) this.addCodes(codes, commentId, row);
   }
 
+  private rowGroup(row: readonly string[]) {
+    return rowGroup(row, this.r.group, this.input.columnNames);
+  }
+
   /**
-   * The respondent of a row: the project's respondent with that id when
-   * there is one (matched), else a new one.
+   * The respondent of a row: the project's respondent with that id in that
+   * group when there is one (matched), else a new one.
    */
-  private respondent(row: readonly string[], generatedId: string): number {
-    const externalId = this.r.id ? cell(row, this.r.id.index) : generatedId;
-    const matched = this.existing.get(externalId);
-    this.tally.respondents += 1;
-    if (matched !== undefined) {
-      this.tally.respondentsMatched += 1;
-      this.rememberEarlier(matched, externalId);
-      return matched;
-    }
-    const group = rowGroup(row, this.r.group, this.input.columnNames);
+  private respondent(
+    row: readonly string[],
+    externalId: string,
+    group: { name: string | null; unmapped: string | null },
+  ): number {
     if (group.unmapped !== null)
       this.tally.unmapped.set(
         group.unmapped,
         (this.tally.unmapped.get(group.unmapped) ?? 0) + 1,
       );
-    const groupId = group.name === null ? null : this.group(group.name);
+    const groupTally = group.name === null ? null : this.group(group.name);
+    const groupId = groupTally?.id ?? null;
+    this.tally.respondents += 1;
+    if (groupTally) groupTally.respondents += 1;
+    const matched =
+      this.existing.size === 0
+        ? undefined
+        : this.existing.get(projectKey(groupId, externalId));
+    if (matched !== undefined) {
+      this.tally.respondentsMatched += 1;
+      if (groupTally) groupTally.respondentsMatched += 1;
+      const label =
+        group.name === null ? externalId : `${externalId} (${group.name})`;
+      this.rememberEarlier(matched, label);
+      return matched;
+    }
+    if (groupTally) groupTally.respondentsNew += 1;
     const attributes: Record<string, string> = {};
     for (const a of this.r.attributes) attributes[a.name] = cell(row, a.index);
-    return this.writer.insertRespondent(
+    const id = this.writer.insertRespondent(
       this.importId,
       externalId,
       groupId,
       JSON.stringify(attributes),
     );
+    if (this.r.layout === 'long' && this.r.id && this.r.attributes.length > 0)
+      this.attributesOf.set(id, attributes);
+    return id;
   }
 
-  private group(name: string): number {
+  /**
+   * Long layout: a new respondent's blank attribute takes the value of a
+   * later row; a value already there is kept (the preview and the report
+   * warn about columns whose values differ).
+   */
+  private fillBlankAttributes(
+    respondentId: number,
+    row: readonly string[],
+  ): void {
+    const attributes = this.attributesOf.get(respondentId);
+    if (!attributes) return;
+    for (const a of this.r.attributes) {
+      const value = cell(row, a.index);
+      if (isBlank(attributes[a.name] ?? '') && !isBlank(value)) {
+        attributes[a.name] = value;
+        this.filledLater.add(respondentId);
+      }
+    }
+  }
+
+  writeFilledAttributes(): void {
+    for (const id of this.filledLater)
+      this.writer.updateAttributes(
+        id,
+        JSON.stringify(this.attributesOf.get(id) ?? {}),
+      );
+  }
+
+  /** The group's tally; the group is created if the project lacks it. */
+  private group(name: string): GroupTally {
     let group = this.tally.groups.get(name);
     if (!group) {
-      group = { id: this.writer.ensureGroup(name), respondents: 0 };
+      group = {
+        id: this.writer.ensureGroup(name),
+        respondents: 0,
+        respondentsNew: 0,
+        respondentsMatched: 0,
+      };
       this.tally.groups.set(name, group);
     }
-    group.respondents += 1;
-    return group.id;
+    return group;
   }
 
   private question(
@@ -277,7 +354,8 @@ class RowContext {
     return q;
   }
 
-  private rememberEarlier(respondentId: number, externalId: string): void {
+  /** `label` names the respondent in problems: `P001 (Children)`. */
+  private rememberEarlier(respondentId: number, label: string): void {
     if (this.earlier.has(respondentId)) return;
     const byQuestion = new Map<number, Array<{ id: number; norm: string }>>();
     for (const c of this.writer.commentsOf(respondentId)) {
@@ -286,7 +364,7 @@ class RowContext {
       byQuestion.set(c.questionId, list);
     }
     this.earlier.set(respondentId, byQuestion);
-    this.externalIds.set(respondentId, externalId);
+    this.externalIds.set(respondentId, label);
   }
 
   /**
@@ -415,6 +493,11 @@ class RowContext {
     this.themeIds.set(key, theme.id);
     return theme.id;
   }
+}
+
+/** A project's respondent: their survey id within their group. */
+export function projectKey(groupId: number | null, externalId: string): string {
+  return `${groupId ?? ''}\u0000${externalId}`;
 }
 
 /** The theme names a row gives one coder. */

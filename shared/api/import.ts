@@ -76,6 +76,10 @@ const DelimitedCodes = Type.Object(
     format: Type.Literal('delimited'),
     question: Type.Optional(Type.String({ minLength: 1 })),
     column: Type.String({ minLength: 1 }),
+    /**
+     * Absent: detected from the column's cells, the most frequent of `|`,
+     * `;` and `,` inside them (`|` when none appears).
+     */
     delimiter: Type.Optional(Type.String({ minLength: 1, maxLength: 3 })),
   },
   { additionalProperties: false },
@@ -159,8 +163,14 @@ export const PreviewColumn = Type.Object({
   /** The question text from a second header row, when there is one. */
   label: Type.String(),
   samples: Type.Array(Type.String()),
+  /** Non-blank cells, placeholder answers (`No`, `n/a`) included. */
   filled: Type.Integer(),
   kind: ColumnKind,
+  /**
+   * The separator of the column's cells read as a theme list: the most
+   * frequent of `|`, `;` and `,` inside them, `|` when none appears.
+   */
+  listSeparator: Type.String(),
 });
 export type PreviewColumn = Static<typeof PreviewColumn>;
 
@@ -194,11 +204,16 @@ export const ImportReport = Type.Object({
   /** Respondents in the file: new ones plus those already in the project. */
   respondents: Type.Integer(),
   respondentsNew: Type.Integer(),
-  /** Respondents whose id was already in the project, matched to them. */
+  /**
+   * Respondents already in the project with the same id in the same group
+   * (a respondent is its id within its group), matched to them.
+   */
   respondentsMatched: Type.Integer(),
   /** Comments in the file, including those already in the project. */
   comments: Type.Integer(),
-  /** Comments already in the project with the same text, reused. */
+  /** Comments written by this import. */
+  commentsNew: Type.Integer(),
+  /** A matched respondent's comments with the same text, reused. */
   commentsMatched: Type.Integer(),
   substantive: Type.Integer(),
   placeholders: Type.Integer(),
@@ -213,11 +228,15 @@ export const ImportReport = Type.Object({
       answers: Type.Integer(),
     }),
   ),
+  /** The groups of the file's respondents, new and matched apart. */
   groups: Type.Array(
     Type.Object({
       id: Type.Integer(),
       name: Type.String(),
+      /** New plus matched. */
       respondents: Type.Integer(),
+      respondentsNew: Type.Integer(),
+      respondentsMatched: Type.Integer(),
     }),
   ),
   /** Codings imported, over all coders. */
@@ -234,6 +253,8 @@ export const ImportReport = Type.Object({
       Type.Object({ value: Type.String(), respondents: Type.Integer() }),
     ),
   ),
+  /** What was imported other than as it is in the file, in sentences. */
+  warnings: Type.Array(Type.String()),
 });
 export type ImportReport = Static<typeof ImportReport>;
 

@@ -44,3 +44,45 @@ export function repeatedCoder(
   }
   return null;
 }
+
+/** Separators a theme-list cell may use, in order of preference on a tie. */
+export const LIST_SEPARATORS = ['|', ';', ','] as const;
+
+/** The separator of a theme list whose cells hold none of them. */
+export const DEFAULT_LIST_SEPARATOR = '|';
+
+/**
+ * Counts one cell towards the detected separator: for each of
+ * `LIST_SEPARATORS`, the number of cells it appears in (`counts` is kept
+ * in that order, and starts as `[0, 0, 0]`).
+ */
+export function countSeparators(cell: string, counts: number[]): void {
+  LIST_SEPARATORS.forEach((separator, i) => {
+    if (cell.includes(separator)) counts[i] = (counts[i] ?? 0) + 1;
+  });
+}
+
+/**
+ * The separator of a theme-list column from `countSeparators` counts: the
+ * one found in most cells (`|` before `;` before `,` on a tie), or `|`
+ * when the cells hold none.
+ */
+export function separatorFromCounts(counts: readonly number[]): string {
+  let best: string = DEFAULT_LIST_SEPARATOR;
+  let bestCount = 0;
+  LIST_SEPARATORS.forEach((separator, i) => {
+    const n = counts[i] ?? 0;
+    if (n > bestCount) {
+      best = separator;
+      bestCount = n;
+    }
+  });
+  return best;
+}
+
+/** The separator of a theme-list column, detected from its cells. */
+export function detectListSeparator(cells: Iterable<string>): string {
+  const counts = LIST_SEPARATORS.map(() => 0);
+  for (const cell of cells) countSeparators(cell, counts);
+  return separatorFromCounts(counts);
+}

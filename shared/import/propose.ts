@@ -10,7 +10,13 @@ import {
   type Mapping,
 } from '../api/import';
 import { DEFAULT_PLACEHOLDERS, isBlank } from '../text';
-import { codesSpecs, specColumns } from './codes-specs';
+import {
+  codesSpecs,
+  countSeparators,
+  LIST_SEPARATORS,
+  separatorFromCounts,
+  specColumns,
+} from './codes-specs';
 import { looksNumeric } from './headers';
 import { placeholderTest } from './placeholder-test';
 
@@ -26,6 +32,13 @@ export interface ColumnProfile {
   filled: number;
   /** Cells holding a placeholder. */
   placeholders: number;
+  /**
+   * Non-blank cells, placeholders included: what a person counts as
+   * filled in (`No` is an answer to a yes/no item).
+   */
+  nonBlank: number;
+  /** The separator the column's cells would use as a theme list. */
+  listSeparator: string;
   /** Distinct answers, counted up to a cap. */
   distinct: number;
   /** Mean length of the answers, in characters. */
@@ -55,9 +68,10 @@ export interface ProfileOptions {
 }
 
 /**
- * Profiles column `index` over the data rows. Placeholder cells count as
- * empty, so a free-text column mostly holding missing-value codes is
- * judged by its real answers.
+ * Profiles column `index` over the data rows. For judging the column's
+ * kind placeholder cells count as empty, so a free-text column mostly
+ * holding missing-value codes is judged by its real answers; `nonBlank`
+ * counts them as filled.
  */
 export function profileColumn(
   name: string,
@@ -77,10 +91,14 @@ export function profileColumn(
   let binary = true;
   let hasOne = false;
   let smallIntegers = true;
+  let nonBlank = 0;
+  const separators = LIST_SEPARATORS.map(() => 0);
   for (const row of rows) {
     const value = row[index] ?? '';
     if (isBlank(value)) continue;
     const v = value.trim();
+    nonBlank += 1;
+    countSeparators(v, separators);
     if (v === '1') hasOne = true;
     else if (v !== '0') binary = false;
     if (isPlaceholder(v)) {
@@ -101,6 +119,8 @@ export function profileColumn(
     ...(options.answer ? { answer: options.answer } : {}),
     filled,
     placeholders,
+    nonBlank,
+    listSeparator: separatorFromCounts(separators),
     distinct: seen.size,
     meanLength: filled ? length / filled : 0,
     meanWords: filled ? words / filled : 0,
@@ -137,14 +157,90 @@ const GROUP_NAMES = [
   'cohort',
 ];
 
-/** Words in a header that make a column of few repeated values a group. */
+/**
+ * Words in a header that make a column of few repeated values the
+ * respondent group: who is answering (their group, role or kind), or the
+ * body they answer for (an NHS trust, a commission, a department).
+ */
 const GROUP_HINT =
-  /\b(group|role|type|commission|area|trust|service|region|department|team|ward|site|school|district|describes you)\b/i;
+  /\b(group|role|(respondent|participant|user|stakeholder) type|type of (respondent|participant|user|stakeholder)|stakeholder|describes you|cohort|segment|commission|trust|department|team)\b/i;
+
+/**
+ * Column names of facts people filter by rather than groups who answer:
+ * where the respondent is, or who they are (local authority, region,
+ * school …). Such a column is an attribute, never a proposed group.
+ */
+const ATTRIBUTE_HINT =
+  /\b(local authority|authority|region|area|school|country|county|district|ward|borough|council|city|town|post ?code|location|nation|gender|sex|age|ethnicity)\b/i;
+const ATTRIBUTE_ABBREVIATION = /\bL\.?E?As?\b/;
+
+/** Separators in a header read as spaces: `local_authority`. */
+function headerWords(text: string): string {
+  return text.replace(/[-_.]+/g, ' ');
+}
+
+/**
+ * The column's name says it is an attribute (`Local authority`, `LA`,
+ * `region`) and names no group: a name like "Which best describes you?
+ * (parent, school staff)" stays a candidate.
+ */
+function attributeLike(p: ColumnProfile): boolean {
+  const words = headerWords(p.name);
+  return (
+    (ATTRIBUTE_HINT.test(words) || ATTRIBUTE_ABBREVIATION.test(words)) &&
+    !GROUP_HINT.test(words)
+  );
+}
+
+function groupHinted(p: ColumnProfile): boolean {
+  return [p.name, p.label].some((text) => GROUP_HINT.test(headerWords(text)));
+}
 
 const CODES_NAMES = ['themes', 'theme', 'codes', 'code', 'tags', 'tag'];
 
 /** One theme name per cell, numbered: `Code 1`, `Code 2`, `theme_3`. */
 const CODE_SERIES = /^(codes?|themes?|tags?)[\s_-]*\d+$/i;
+
+/** A theme list named after its coder: `codes_primary`, `Themes (Ann)`. */
+const CODE_LIST_OF = /^(?:codes?|themes?|tags?)[\s_.-]+\(?([^()]+?)\)?$/i;
+
+/** Suffixes that describe codes rather than name a coder. */
+const NOT_CODERS = new Set([
+  'id',
+  'ids',
+  'name',
+  'names',
+  'label',
+  'labels',
+  'description',
+  'definition',
+  'count',
+  'counts',
+  'parent',
+  'depth',
+  'level',
+  'group',
+  'type',
+  'list',
+]);
+
+/**
+ * The coder a theme-list column is named after (`codes_primary` →
+ * `primary`); null for any other name.
+ */
+export function coderOfCodesColumn(name: string): string | null {
+  const suffix = CODE_LIST_OF.exec(name.trim())?.[1]?.trim();
+  if (!suffix || /^\d+$/.test(suffix)) return null;
+  return NOT_CODERS.has(suffix.toLowerCase()) ? null : suffix;
+}
+
+function isCodesColumn(p: ColumnProfile): boolean {
+  return (
+    CODES_NAMES.includes(squash(p.name)) ||
+    CODE_SERIES.test(p.name) ||
+    coderOfCodesColumn(p.name) !== null
+  );
+}
 
 /**
  * Keys and labels of open questions: a column named so is an open question
@@ -257,10 +353,12 @@ function looksClosed(p: ColumnProfile): boolean {
 /**
  * Guesses each column's kind. The id and group columns are found by name
  * (`RespondentID`, `ResponseId`, `lfdn`, `Group`, `Role`, …), else the group
- * is a column of few repeated values; theme columns are 0/1 columns (three
- * or more of them), numbered `Code 1`, `Code 2` … columns or a column named
- * themes/codes; open questions are varied free text, or columns whose name
- * or question text asks for words; closed items few repeated values.
+ * is a column of few repeated values under a group-like header (never one
+ * named like an attribute: local authority, region, school); theme columns
+ * are 0/1 columns (three or more of them), numbered `Code 1`, `Code 2` …
+ * columns or columns named themes/codes/tags (`codes_primary`); open
+ * questions are varied free text, or columns whose name or question text
+ * asks for words; closed items few repeated values.
  */
 export function guessKinds(profiles: readonly ColumnProfile[]): ColumnKind[] {
   const kinds: ColumnKind[] = profiles.map(() => 'attribute');
@@ -273,13 +371,13 @@ export function guessKinds(profiles: readonly ColumnProfile[]): ColumnKind[] {
   ).length;
   profiles.forEach((p, i) => {
     if (kinds[i] !== 'attribute') return;
-    if (CODES_NAMES.includes(squash(p.name)) || CODE_SERIES.test(p.name))
-      kinds[i] = 'codes';
+    if (isCodesColumn(p)) kinds[i] = 'codes';
     else if (p.binary && binaryCount >= 3) kinds[i] = 'codes';
     else if (p.answer === 'choice' && p.filled > 0 && !isMetadata(p))
       kinds[i] = 'closed';
     else if (looksOpen(p)) kinds[i] = 'open';
-    else if (looksClosed(p)) kinds[i] = 'closed';
+    // Where people are (local authority, region) is filtered by, not asked.
+    else if (looksClosed(p) && !attributeLike(p)) kinds[i] = 'closed';
   });
   if (groupIndex < 0) {
     const fallback = groupByValues(profiles, kinds);
@@ -313,7 +411,8 @@ function findGroupColumn(
   return profiles.findIndex(
     (p, i) =>
       kinds[i] === 'attribute' &&
-      /describes you|respondent group|\bgroup\b/i.test(p.name) &&
+      /describes you|respondent group|\bgroup\b/i.test(headerWords(p.name)) &&
+      !attributeLike(p) &&
       p.distinct <= 30,
   );
 }
@@ -334,23 +433,24 @@ function groupLike(p: ColumnProfile): boolean {
 
 /**
  * A group column found by its values: among closed items and attributes,
- * one that looks like a grouping, preferring headers that name one
- * (commission, role, type, area, …), then the most answered.
+ * the most answered one that looks like a grouping and whose header names
+ * one (role, respondent type, commission, trust, …). A column of where
+ * people are (local authority, region, school) is never proposed: with no
+ * group-like header the proposal has no group, and the import step asks
+ * for one group for the whole file.
  */
 function groupByValues(
   profiles: readonly ColumnProfile[],
   kinds: readonly ColumnKind[],
 ): number {
   let best = -1;
-  let bestScore = -1;
+  let bestFilled = -1;
   profiles.forEach((p, i) => {
     if (kinds[i] !== 'attribute' && kinds[i] !== 'closed') return;
-    if (!groupLike(p)) return;
-    const hinted = GROUP_HINT.test(p.name) || GROUP_HINT.test(p.label);
-    const score = (hinted ? 1e9 : 0) + p.filled;
-    if (score > bestScore) {
+    if (!groupLike(p) || !groupHinted(p) || attributeLike(p)) return;
+    if (p.filled > bestFilled) {
       best = i;
-      bestScore = score;
+      bestFilled = p.filled;
     }
   });
   return best;
@@ -445,8 +545,10 @@ function unusedColumns(
 
 /**
  * The codes that come with the file: 1/0 theme columns, numbered code
- * columns or one theme-list column. With several open questions the codes
- * belong to the nearest open column to their left.
+ * columns, or theme-list columns (one coder each, named after the column's
+ * suffix: `codes_primary` is coder `primary`), each list with the
+ * separator its cells use. With several open questions the codes belong to
+ * the nearest open column to their left.
  */
 function proposeCodes(
   profiles: readonly ColumnProfile[],
@@ -454,25 +556,38 @@ function proposeCodes(
   questions: readonly string[],
 ): Mapping['codes'] {
   const coded = profiles.filter((_, i) => kinds[i] === 'codes');
-  const first = coded[0];
-  if (!first) return null;
+  if (coded.length === 0) return null;
   const binary = coded.filter((p) => p.binary);
   const series = coded.filter((p) => CODE_SERIES.test(p.name));
-  let spec: CodesSpec;
+  let specs: CodesSpec[];
   if (binary.length >= 3)
-    spec = {
-      format: 'binary',
-      columns: binary.map((p) => ({ column: p.name, theme: p.name })),
-    };
+    specs = [
+      {
+        format: 'binary',
+        columns: binary.map((p) => ({ column: p.name, theme: p.name })),
+      },
+    ];
   else if (series.length > 0)
-    spec = { format: 'columns', columns: series.map((p) => p.name) };
-  else spec = { format: 'delimited', column: first.name, delimiter: '|' };
-  if (questions.length > 1) {
-    const at = profiles.indexOf(first);
-    const before = profiles
-      .slice(0, at)
-      .filter((p) => questions.includes(p.name));
-    spec.question = before[before.length - 1]?.name ?? questions[0];
-  }
-  return spec;
+    specs = [{ format: 'columns', columns: series.map((p) => p.name) }];
+  else specs = coded.map((p) => listSpec(p, coded.length > 1));
+  if (questions.length > 1)
+    for (const spec of specs) {
+      const at = profiles.findIndex((p) => p.name === specColumns(spec)[0]);
+      const before = profiles
+        .slice(0, at)
+        .filter((p) => questions.includes(p.name));
+      spec.question = before[before.length - 1]?.name ?? questions[0];
+    }
+  return specs.length === 1 ? specs[0] : specs;
+}
+
+/** A theme-list column's codes; among several, each has its own coder. */
+function listSpec(p: ColumnProfile, several: boolean): CodesSpec {
+  const coder = coderOfCodesColumn(p.name) ?? (several ? p.name : null);
+  return {
+    ...(coder ? { coder } : {}),
+    format: 'delimited',
+    column: p.name,
+    delimiter: p.listSeparator,
+  };
 }

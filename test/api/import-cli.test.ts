@@ -176,4 +176,73 @@ describe('command line', () => {
     expect(byName.code, byName.err).toBe(0);
     expect(byName.out).toContain(`Project: "123" (id ${id}, found by name).`);
   });
+
+  it('matches ids within their group and says what was new and what matched', () => {
+    const write = (name: string, csv: string) => {
+      const file = join(dir, name);
+      writeFileSync(file, csv);
+      return file;
+    };
+    const parents = write(
+      'parents.csv',
+      'RespondentID,worked\nP001,The staff listened\nP002,Quick replies\nP003,Nothing really\n',
+    );
+    const children = write(
+      'children.csv',
+      'RespondentID,worked\nP001,Games\nP002,My teacher\nP003,Nothing really\n',
+    );
+    const importAs = (file: string, group: string) =>
+      cli(
+        'import',
+        file,
+        '--project',
+        'Groups',
+        '--create',
+        '--group',
+        group,
+        '--id-column',
+        'RespondentID',
+        '--questions',
+        'worked',
+      );
+    expect(importAs(parents, 'Parents/carers').code).toBe(0);
+    const r = importAs(children, 'Children');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('  3 respondents, 3 comments (3 substantive,');
+    expect(r.out).toContain('  Groups: Children (3 new).');
+
+    const again = importAs(
+      write(
+        'parents-2.csv',
+        'RespondentID,worked\nP003,Nothing really\nP004,Kind\n',
+      ),
+      'Parents/carers',
+    );
+    expect(again.code, again.err).toBe(0);
+    expect(again.out).toContain(
+      '  2 respondents (1 new, 1 already in the project), 2 comments (1 new, 1 already in the project)',
+    );
+    expect(again.out).toContain(
+      '  Groups: Parents/carers (1 new, 1 already in the project).',
+    );
+  });
+
+  it('says "1 respondent" and "1 comment", never "1 comments"', () => {
+    const file = join(dir, 'one.csv');
+    writeFileSync(file, 'RespondentID,worked\nP1,Good\n');
+    const r = cli(
+      'import',
+      file,
+      '--project',
+      'Just one',
+      '--create',
+      '--questions',
+      'worked',
+    );
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('  1 respondent, 1 comment (1 substantive');
+    expect(r.out).not.toMatch(/\b1 (comments|respondents)\b/);
+    const list = cli('projects');
+    expect(list.out).toMatch(/\tJust one\t1 respondent\t1 comment$/m);
+  });
 });

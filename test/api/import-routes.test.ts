@@ -153,9 +153,10 @@ describe('import routes: errors', () => {
     );
   });
 
-  it('refuses an empty id and a repeated id in a wide layout', async () => {
+  it('refuses an empty id and an id repeated in its group in a wide layout', async () => {
+    // P1 in group B is another respondent: only P1 again in A is refused.
     const csv =
-      'RespondentID,Group,worked\nP1,A,one\n,A,two\nP1,B,three\nP4,B,four\n';
+      'RespondentID,Group,worked\nP1,A,one\n,A,two\nP1,A,three\nP1,B,four\n';
     const body = await expectBadFile(textFile('ids.csv', csv), wideMapping, {
       row: 3,
       column: 'RespondentID',
@@ -166,7 +167,7 @@ describe('import routes: errors', () => {
       row: 4,
       column: 'RespondentID',
       message:
-        'Respondent id "P1" appears again (first on row 2); each respondent needs one row in a wide layout.',
+        'Respondent id "P1" in group "A" appears again (first on row 2); each respondent needs one row in a wide layout.',
     });
     expect(body.details.problemCount).toBe(2);
   });

@@ -40,6 +40,8 @@ describe('repeatedCoder', () => {
 });
 
 describe('the import form’s codes', () => {
+  /** The separator the server detects in each column's cells. */
+  const separators: Record<string, string> = { c2: ';' };
   const column = (index: number, name: string) => ({
     index,
     name,
@@ -47,6 +49,7 @@ describe('the import form’s codes', () => {
     samples: [],
     filled: 1,
     kind: 'attribute' as const,
+    listSeparator: separators[name] ?? '|',
   });
   const preview: Preview = {
     fileName: 'f.csv',
@@ -72,11 +75,28 @@ describe('the import form’s codes', () => {
     },
   };
 
-  it('keeps one theme list as one spec', () => {
+  it('keeps one theme list as one spec, with the detected separator', () => {
     const mapping = mappingFromDraft(draftFromPreview(preview), preview);
     expect(typeof mapping !== 'string' && mapping.codes).toEqual({
       ...list('c1', 'ann'),
-      delimiter: ';',
+      delimiter: '|',
+    });
+  });
+
+  it('keeps the separator the proposal gives, and a separator typed in', () => {
+    const proposed: Preview = {
+      ...preview,
+      proposedMapping: {
+        ...preview.proposedMapping,
+        codes: { ...list('c1', 'ann'), delimiter: ',' },
+      },
+    };
+    const draft = draftFromPreview(proposed);
+    expect(draft.listDelimiters[2]).toBe(',');
+    draft.listDelimiters[2] = '/';
+    const mapping = mappingFromDraft(draft, proposed);
+    expect(typeof mapping !== 'string' && mapping.codes).toMatchObject({
+      delimiter: '/',
     });
   });
 
@@ -102,7 +122,8 @@ describe('the import form’s codes', () => {
           { column: 'Cost', theme: 'Cost' },
         ],
       },
-      { ...list('c1', 'ann'), delimiter: ';' },
+      // Each list splits on the separator detected in its own cells.
+      { ...list('c1', 'ann'), delimiter: '|' },
       { ...list('c2', 'c2'), delimiter: ';' },
     ]);
   });

@@ -14,7 +14,7 @@ function rolesFor(layout: MappingDraft['layout']): ColumnRole[] {
 
 /**
  * One row per column of the file: its samples, its role, and the question
- * label of an open question or the coder of a theme list.
+ * label of an open question or the coder and separator of a theme list.
  */
 export function ColumnRoles(props: {
   preview: ImportPreview;
@@ -22,8 +22,10 @@ export function ColumnRoles(props: {
   onRole: (index: number, role: ColumnRole) => void;
   onLabel: (index: number, label: string) => void;
   onListCoder: (index: number, coder: string) => void;
+  onListDelimiter: (index: number, delimiter: string) => void;
 }) {
-  const { preview, draft, onRole, onLabel, onListCoder } = props;
+  const { preview, draft, onRole, onLabel, onListCoder, onListDelimiter } =
+    props;
   const roles = rolesFor(draft.layout);
   return (
     <table className="table columns">
@@ -34,7 +36,7 @@ export function ColumnRoles(props: {
           <th scope="col">Filled</th>
           <th scope="col">Examples</th>
           <th scope="col">Use as</th>
-          <th scope="col">Question label or coder</th>
+          <th scope="col">Question label, or coder and separator</th>
         </tr>
       </thead>
       <tbody>
@@ -69,12 +71,26 @@ export function ColumnRoles(props: {
                   />
                 )}
                 {role === 'codeList' && (
-                  <input
-                    aria-label={`Coder of ${column.name}`}
-                    placeholder="Coder name"
-                    value={draft.listCoders[i] ?? ''}
-                    onChange={(e) => onListCoder(i, e.target.value)}
-                  />
+                  <span className="list-options">
+                    <input
+                      aria-label={`Coder of ${column.name}`}
+                      placeholder="Coder name"
+                      value={draft.listCoders[i] ?? ''}
+                      onChange={(e) => onListCoder(i, e.target.value)}
+                    />
+                    <label className="inline">
+                      Separator
+                      <input
+                        aria-label={`Separator of ${column.name}`}
+                        size={3}
+                        value={draft.listDelimiters[i] ?? ''}
+                        onChange={(e) => onListDelimiter(i, e.target.value)}
+                      />
+                    </label>
+                    <small>
+                      detected in the file: “{column.listSeparator}”
+                    </small>
+                  </span>
                 )}
               </td>
             </tr>

@@ -5,6 +5,21 @@ function plural(n: number, word: string): string {
   return `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** ` (2 new, 1 already in the project)`, or nothing when none matched. */
+function newAndMatched(written: number, matched: number): string {
+  if (matched === 0) return '';
+  return ` (${written.toLocaleString()} new, ${matched.toLocaleString()} already in the project)`;
+}
+
+function groupCounts(group: ImportReport['groups'][number]): string {
+  const counts = [`${group.respondentsNew.toLocaleString()} new`];
+  if (group.respondentsMatched > 0)
+    counts.push(
+      `${group.respondentsMatched.toLocaleString()} already in the project`,
+    );
+  return `${group.name}: ${counts.join(', ')}`;
+}
+
 export function ImportReportView(props: {
   report: ImportReport;
   projectId: number;
@@ -17,11 +32,11 @@ export function ImportReportView(props: {
       <ul className="facts">
         <li>
           {plural(report.respondents, 'respondent')}
-          {report.respondentsMatched > 0 &&
-            ` (${report.respondentsNew.toLocaleString()} new, ${report.respondentsMatched.toLocaleString()} already in the project)`}
+          {newAndMatched(report.respondentsNew, report.respondentsMatched)}
         </li>
         <li>
-          {plural(report.comments, 'comment')} (
+          {plural(report.comments, 'comment')}
+          {newAndMatched(report.commentsNew, report.commentsMatched)} (
           {report.substantive.toLocaleString()} substantive,{' '}
           {plural(report.placeholders, 'placeholder')})
         </li>
@@ -30,6 +45,8 @@ export function ImportReportView(props: {
           {plural(report.questions.length, 'question')} (
           {report.questions.map((q) => q.label).join(' · ')}) ·{' '}
           {plural(report.groups.length, 'respondent group')}
+          {report.groups.length > 0 &&
+            ` (${report.groups.map(groupCounts).join(' · ')})`}
         </li>
         {report.coders.length > 0 && (
           <li>
@@ -39,6 +56,9 @@ export function ImportReportView(props: {
             {newThemes > 0 && <>, {plural(newThemes, 'new theme')}</>}
           </li>
         )}
+        {report.warnings.map((w) => (
+          <li key={w}>{w}</li>
+        ))}
         {(report.unmappedGroupValues ?? []).map((u) => (
           <li key={u.value}>
             Group value “{u.value}” was not mapped to a group (

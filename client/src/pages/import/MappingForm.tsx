@@ -75,6 +75,11 @@ export function MappingForm(props: {
           listCoders[i] = coder;
           onChange({ ...draft, listCoders });
         }}
+        onListDelimiter={(i, delimiter) => {
+          const listDelimiters = [...draft.listDelimiters];
+          listDelimiters[i] = delimiter;
+          onChange({ ...draft, listDelimiters });
+        }}
       />
       {!hasGroupColumn && (
         <label>
@@ -123,18 +128,6 @@ export function MappingForm(props: {
                   </option>
                 ))}
               </select>
-            </label>
-          )}
-          {draft.roles.includes('codeList') && (
-            <label>
-              Theme list separator
-              <input
-                size={3}
-                value={draft.codeDelimiter}
-                onChange={(e) =>
-                  onChange({ ...draft, codeDelimiter: e.target.value })
-                }
-              />
             </label>
           )}
         </div>

@@ -40,7 +40,11 @@ export interface MappingDraft {
   cellCoder: string;
   /** Per column: the coder of a theme-list column ('' = a default name). */
   listCoders: string[];
-  codeDelimiter: string;
+  /**
+   * Per column: the separator of a theme-list column, at first the one the
+   * server detected in its cells.
+   */
+  listDelimiters: string[];
   /** Column name of the question imported codes belong to ('' = only one). */
   codesQuestion: string;
 }
@@ -73,10 +77,13 @@ export function draftFromPreview(preview: ImportPreview): MappingDraft {
   const cells = specs.find((c) => c.format === 'columns');
   for (const c of cells?.columns ?? []) set(c, 'codeCell');
   const listCoders = names.map(() => '');
+  const listDelimiters = preview.columns.map((c) => c.listSeparator);
   for (const c of lists) {
     set(c.column, 'codeList');
     const i = names.indexOf(c.column);
-    if (i !== -1) listCoders[i] = c.coder ?? '';
+    if (i === -1) continue;
+    listCoders[i] = c.coder ?? '';
+    if (c.delimiter) listDelimiters[i] = c.delimiter;
   }
   return {
     layout: m.layout,
@@ -86,7 +93,7 @@ export function draftFromPreview(preview: ImportPreview): MappingDraft {
     coder: binary?.coder ?? DEFAULT_CODER,
     cellCoder: cells?.coder ?? DEFAULT_CODER,
     listCoders,
-    codeDelimiter: lists[0]?.delimiter ?? ';',
+    listDelimiters,
     codesQuestion: specs[0]?.question ?? '',
   };
 }
@@ -128,19 +135,25 @@ function codesFrom(
   const binary = columnsWith(draft, preview, 'code');
   const lists = preview.columns.flatMap((c, i) =>
     draft.roles[i] === 'codeList'
-      ? [{ column: c.name, coder: draft.listCoders[i]?.trim() ?? '' }]
+      ? [
+          {
+            column: c.name,
+            coder: draft.listCoders[i]?.trim() ?? '',
+            delimiter: draft.listDelimiters[i]?.trim() || c.listSeparator,
+          },
+        ]
       : [],
   );
   const cells = columnsWith(draft, preview, 'codeCell');
   const alone =
     lists.length + (binary.length > 0 ? 1 : 0) + (cells.length > 0 ? 1 : 0) ===
     1;
-  const specs: CodesSpec[] = lists.map(({ column, coder }) => ({
+  const specs: CodesSpec[] = lists.map(({ column, coder, delimiter }) => ({
     coder: coder || (alone ? DEFAULT_CODER : column),
     format: 'delimited',
     question,
     column,
-    delimiter: draft.codeDelimiter || ';',
+    delimiter,
   }));
   if (cells.length > 0)
     specs.unshift({
