@@ -24,6 +24,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Serve the built client from dist/ when it exists. */
   serveClient?: boolean;
+  /** Serve the client built in this folder instead of dist/. */
+  clientDir?: string;
   /** Largest upload accepted, in bytes. */
   maxUploadBytes?: number;
 }
@@ -78,9 +80,10 @@ export async function buildApp(options: AppOptions) {
     { prefix: '/api' },
   );
 
-  const clientDist = resolve(root, 'dist');
-  if (options.serveClient && existsSync(clientDist)) {
-    await app.register(fastifyStatic, { root: clientDist, wildcard: false });
+  const clientDir =
+    options.clientDir ?? (options.serveClient ? resolve(root, 'dist') : null);
+  if (clientDir !== null && existsSync(clientDir)) {
+    await app.register(fastifyStatic, { root: clientDir, wildcard: false });
     // Client-side routes: any GET outside /api gets the app shell.
     app.get('/*', (request, reply) => {
       if (request.url.startsWith('/api/')) {

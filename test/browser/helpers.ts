@@ -11,7 +11,6 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import fastifyStatic from '@fastify/static';
 import { build } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp, type App } from '../../server/app';
@@ -122,18 +121,12 @@ export interface RunningServer {
 
 /**
  * The real server on a fresh SQLite file, on a free local port, serving
- * the client built in `clientDir` the way server/app.ts serves dist/.
+ * the client built in `clientDir` (server/app.ts serves it as it does dist/).
  */
 export async function startServer(clientDir: string): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'verbatim-browser-'));
   const db = openDatabase(join(dir, 'browser.db'));
-  const app = await buildApp({ db, serveClient: false });
-  await app.register(fastifyStatic, { root: clientDir, wildcard: false });
-  app.get('/*', (request, reply) =>
-    request.url.startsWith('/api/')
-      ? reply.callNotFound()
-      : reply.sendFile('index.html'),
-  );
+  const app = await buildApp({ db, clientDir });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,

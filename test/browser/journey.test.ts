@@ -5,6 +5,8 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import type { CommentDetail } from '../../shared/api/coding';
+import { ensureCoder } from '../../server/coders/local-coder';
+import * as seed from '../helpers/factories';
 import {
   afterAll,
   afterEach,
@@ -54,6 +56,53 @@ async function tableTotal(page: Page): Promise<number> {
 
 /** The coding panel once its comment is on screen and no key waits. */
 const settledPanel = (page: Page) => page.locator('.coding[aria-busy="false"]');
+
+/** The element with the focus, as `tag.class` (or its id). */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el) return 'none';
+    const inPanel = el.closest('.coding') ? ' in panel' : '';
+    return `${el.tagName.toLowerCase()}.${el.className}${inPanel}`;
+  });
+
+/**
+ * The controls the fixed key help bar covers: any button, field or link
+ * whose visible part (clipped by the lists it scrolls in) meets the bar.
+ */
+function coveredByKeyHelp(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const help = document.querySelector('.key-help')?.getBoundingClientRect();
+    if (!help) return ['no key help'];
+    const controls = document.querySelectorAll<HTMLElement>(
+      'main button, main input, main select, main a, main [tabindex]',
+    );
+    const covered: string[] = [];
+    for (const control of controls) {
+      if (control.closest('.key-help')) continue;
+      const box = control.getBoundingClientRect();
+      let top = box.top;
+      let bottom = box.bottom;
+      for (let p = control.parentElement; p; p = p.parentElement) {
+        if (getComputedStyle(p).overflowY === 'visible') continue;
+        const clip = p.getBoundingClientRect();
+        top = Math.max(top, clip.top);
+        bottom = Math.min(bottom, clip.bottom);
+      }
+      if (box.width === 0 || bottom <= top) continue;
+      if (bottom > help.top && top < help.bottom)
+        covered.push(
+          control.getAttribute('aria-label') ??
+            (control.textContent?.trim() || control.tagName),
+        );
+    }
+    return covered;
+  });
+}
+
+/** The live region that says where the coder is in the queue. */
+const whereAmI = (page: Page) =>
+  page.locator('p.visually-hidden[aria-live]').textContent();
 
 /** Themes by the start of their name, from a seeded codebook. */
 function themeId(survey: SeededSurvey, start: string): number {
@@ -247,9 +296,19 @@ describe('a new user codes a small survey in the browser', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => text.textContent()).not.toBe(first);
 
-    // Second and third: toggle themes by their number keys.
+    // Second and third: toggle themes by their number keys. Each new
+    // comment takes the focus and is announced, so nobody loses their place.
     const position = page.locator('.position');
     await expect.poll(() => position.textContent()).toMatch(/^Comment 2 of/);
+    await settledPanel(page).waitFor();
+    expect(await focused(page)).toBe('section.coding-comment in panel');
+    expect(await whereAmI(page)).toMatch(/^Comment 2 of 1\d$/);
+    // A checkbox's name starts with the key that ticks it.
+    const names = await page
+      .locator('.theme-list .theme-name')
+      .allTextContents();
+    await page.getByRole('checkbox', { name: `2 ${names[1] ?? ''}` }).waitFor();
+    await page.getByRole('checkbox', { name: '0 No theme applies' }).waitFor();
     await page.keyboard.press('1');
     await page.keyboard.press('2');
     await expect.poll(() => ticked.count()).toBe(2);
@@ -261,6 +320,8 @@ describe('a new user codes a small survey in the browser', () => {
     await expect
       .poll(() => status.textContent())
       .toMatch(/^3 of 1\d coded \(3 by you\)$/);
+    await settledPanel(page).waitFor();
+    expect(await focused(page)).toBe('section.coding-comment in panel');
 
     // Back shows the saved ticks of the third comment.
     await page.keyboard.press('ArrowLeft');
@@ -387,8 +448,15 @@ describe('a new user codes a small survey in the browser', () => {
     expectOnlyRefusals([/status of 409 .*\/api\/comments\/\d+\/coding$/]);
   });
 
-  it('undoes a tick with z and adds a theme inline with n', async () => {
-    await startCoding('Inline theme');
+  it('undoes a tick with z and adds a theme inline with n, the footer covering nothing', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const survey = await seedSurvey(server.app, 'Inline theme');
+    // A codebook longer than the screen: the list must scroll in its room.
+    for (let i = 1; i <= 20; i++)
+      seed.theme(server.db, survey.projectId, { name: `Extra theme ${i}` });
+    await openPage(survey.projectId, 'code');
+    await settledPanel(page).waitFor();
+    expect(await coveredByKeyHelp(page)).toEqual([]);
     const ticked = page.locator('.theme-picker input:checked');
     await page.keyboard.press('1');
     await page.keyboard.press('2');
@@ -400,17 +468,105 @@ describe('a new user codes a small survey in the browser', () => {
     await expect
       .poll(() => name.evaluate((e) => e === document.activeElement))
       .toBe(true);
+    // The form's buttons and "Save & next" stay clear of the key help.
+    await page.getByRole('button', { name: 'Cancel (Esc)' }).waitFor();
+    await expect.poll(() => coveredByKeyHelp(page)).toEqual([]);
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await expect.poll(() => coveredByKeyHelp(page)).toEqual([]);
+    const save = await page
+      .getByRole('button', { name: 'Save & next (Enter)' })
+      .boundingBox();
+    const help = await page.locator('.key-help').boundingBox();
+    expect((save?.y ?? 0) + (save?.height ?? 0)).toBeLessThanOrEqual(
+      help?.y ?? 0,
+    );
+
     await page.keyboard.type('Waiting lists');
     await page.keyboard.press('Enter');
     const added = page.getByRole('checkbox', { name: /Waiting lists/ });
     await expect.poll(() => added.isChecked()).toBe(true);
     expect(await ticked.count()).toBe(2);
+    // Back on the comment, so the next key acts on it.
+    expect(await focused(page)).toBe('section.coding-comment in panel');
 
     await page.keyboard.press('/');
     const search = page.getByLabel('Search (/)');
     expect(await search.evaluate((e) => e === document.activeElement)).toBe(
       true,
     );
+    expectOnlyRefusals([]);
+  });
+
+  it('searches with Enter and keeps the ticks made as the queue reloads', async () => {
+    await startCoding('Search keys');
+    const ticked = page.locator('.theme-picker input:checked');
+    const status = page.locator('.queue-header [role=status]');
+    const text = page.locator('.comment-text');
+    const first = (await text.textContent()) ?? '';
+    // Hold the searched queue back until the ticks are made: they must
+    // survive it, as the comment on screen is in the new queue too.
+    const word = first.split(' ').at(-1)?.replace('.', '') ?? '';
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => url.searchParams.get('search') === word,
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+    );
+
+    await page.keyboard.press('/');
+    await page.keyboard.type(word);
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toBe('section.coding-comment in panel');
+    await page.keyboard.press('3');
+    await expect.poll(() => ticked.count()).toBe(1);
+    release();
+    await expect.poll(() => status.textContent()).toMatch(/^0 of 1 coded/);
+    await settledPanel(page).waitFor();
+    expect(await text.textContent()).toBe(first);
+    expect(await page.locator('.position').textContent()).toMatch(
+      /^Comment 1 of 1 /,
+    );
+    expect(await ticked.count()).toBe(1);
+    expect(await focused(page)).toBe('section.coding-comment in panel');
+
+    // Esc clears the search and hands the keys back too.
+    await page.keyboard.press('/');
+    await page.keyboard.press('Escape');
+    expect(await page.getByLabel('Search (/)').inputValue()).toBe('');
+    await expect.poll(() => status.textContent()).toMatch(/^0 of 1\d coded/);
+    await settledPanel(page).waitFor();
+    await expect
+      .poll(() => focused(page))
+      .toBe('section.coding-comment in panel');
+    expect(await ticked.count()).toBe(1);
+    expectOnlyRefusals([]);
+  });
+
+  it('opens the comments its coders disagree on from the header', async () => {
+    const survey = await seedSurvey(server.app, 'Disagreed');
+    const comments = await commentsOf(server.app, survey.projectId);
+    const target = commentStarting(comments, 'Far too many forms');
+    await saveCoding(server.app, target, [themeId(survey, 'Paperwork')]);
+    seed.coding(server.db, target.id, {
+      coderId: ensureCoder(server.db, 'ann', 'person'),
+      themeIds: [themeId(survey, 'Time')],
+    });
+    await openPage(survey.projectId, 'code');
+    await settledPanel(page).waitFor();
+    await page.getByRole('button', { name: '1 unreconciled' }).click();
+    expect(await page.getByLabel('Status').inputValue()).toBe('unreconciled');
+    await expect
+      .poll(() => page.locator('.position').textContent())
+      .toMatch(/^Comment 1 of 1 /);
+    await settledPanel(page).waitFor();
+    expect(await page.locator('.comment-text').textContent()).toBe(target.text);
+    expect(await page.locator('.other-codings').textContent()).toContain(
+      'ann:',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
     expectOnlyRefusals([]);
   });
 
@@ -439,8 +595,15 @@ describe('a new user codes a small survey in the browser', () => {
     await page
       .getByLabel('Filter respondents by')
       .selectOption('local_authority');
+    // No value is picked for the user: nothing filters until they choose.
     const value = page.getByLabel('local_authority is');
-    expect(await value.inputValue()).toBe('North');
+    expect(
+      await value.evaluate(
+        (e: HTMLSelectElement) => e.selectedOptions[0]?.text,
+      ),
+    ).toBe('choose a value…');
+    expect(await tableTotal(page)).toBe(3);
+    await value.selectOption('North');
     expect(await tableTotal(page)).toBe(2);
     await value.selectOption('South');
     expect(await tableTotal(page)).toBe(1);
@@ -450,26 +613,113 @@ describe('a new user codes a small survey in the browser', () => {
     expectOnlyRefusals([]);
   });
 
-  it('downloads the counts as CSV and the coded comments as XLSX', async () => {
+  it('downloads the counts and codings shown: group and filter', async () => {
     await openCodedReport('Exported');
+    await page
+      .getByLabel('Filter respondents by')
+      .selectOption('local_authority');
+    await page.getByLabel('local_authority is').selectOption('North');
+    await settledReport(page).waitFor();
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Counts CSV' }).click(),
+      page
+        .getByRole('link', {
+          name: 'Counts for Parents/carers, local_authority: North, CSV',
+        })
+        .click(),
     ]);
+    expect(csv.suggestedFilename()).toMatch(/North.*Parents|Parents.*North/);
     const rows = parse<Record<string, string>>(readFileSync(await csv.path()), {
       bom: true,
       columns: true,
     });
     expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.group))).toEqual(
+      new Set(['Parents/carers']),
+    );
+    expect(new Set(rows.map((r) => r.filter))).toEqual(
+      new Set(['local_authority: North']),
+    );
+    // P-001, the one North parent, has two coded comments.
+    expect(rows.reduce((sum, r) => sum + Number(r.count), 0)).toBe(2);
 
     const [xlsx] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Coded (long) XLSX' }).click(),
+      page
+        .getByRole('link', {
+          name: 'Coded comments, a row per theme, all groups, local_authority: North, XLSX',
+        })
+        .click(),
     ]);
+    expect(xlsx.suggestedFilename()).toContain('North');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await xlsx.path());
     const sheet = workbook.worksheets[0];
     expect(sheet?.rowCount).toBeGreaterThan(1);
+    expectOnlyRefusals([]);
+  });
+
+  it('keeps many groups and questions readable: tabs wrap, colours differ', async () => {
+    const db = server.db;
+    const projectId = seed.project(db, { name: 'Wide' });
+    const groups = Array.from({ length: 14 }, (_, i) =>
+      seed.group(db, projectId, { name: `Respondent group ${i + 1}` }),
+    );
+    const questions = Array.from({ length: 14 }, (_, i) =>
+      seed.question(db, projectId, { key: `q${i + 1}`, label: `Q${i + 1}` }),
+    );
+    const theme = seed.theme(db, projectId, { name: 'Waiting' });
+    for (const questionId of questions) {
+      const commentId = seed.comment(db, {
+        projectId,
+        questionId,
+        respondent: { groupId: groups[0] ?? null },
+      });
+      seed.coding(db, commentId, {
+        coderId: server.app.localCoderId,
+        themeIds: [theme],
+      });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openPage(projectId, 'report');
+    const first = page.getByRole('tab', {
+      name: 'Respondent group 1',
+      exact: true,
+    });
+    await first.waitFor();
+    await settledReport(page).waitFor();
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth),
+    ).toBeLessThanOrEqual(1280);
+
+    // Twelve colours, then the same colours with a pattern.
+    const bars = page.locator('.chart .recharts-bar-rectangle path');
+    await expect.poll(() => bars.count()).toBe(14);
+    const fills = await bars.evaluateAll((paths) =>
+      paths.map((p) => p.getAttribute('fill') ?? ''),
+    );
+    expect(new Set(fills.slice(0, 12)).size).toBe(12);
+    expect(fills[12]).toMatch(/^url\(#question-fill-\d+\)$/);
+    expect(await page.locator('.chart pattern').count()).toBe(2);
+    // Whole numbers, up to the largest count (1), not beyond.
+    const ticks = await page
+      .locator('.chart .recharts-xAxis-tick-labels text')
+      .allTextContents();
+    expect(ticks).toEqual(['0', '1']);
+
+    // Tabs per the WAI-ARIA pattern: End, Home, and arrows that wrap.
+    await first.focus();
+    const selected = page.getByRole('tab', { selected: true });
+    await page.keyboard.press('End');
+    expect(await selected.textContent()).toBe('Respondent group 14');
+    await page.keyboard.press('Home');
+    expect(await selected.textContent()).toBe('Respondent group 1');
+    await page.keyboard.press('ArrowLeft');
+    expect(await selected.textContent()).toBe('Respondent group 14');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Respondent group 14',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
     expectOnlyRefusals([]);
   });
 

@@ -1,3 +1,5 @@
+import { useState } from 'react';
+
 /**
  * A respondent-attribute filter as two selects: first the attribute, then
  * one of its values. One long list of every value of every attribute is
@@ -19,17 +21,31 @@ export function AttributeFilter(props: {
   idPrefix: string;
 }) {
   const { attributes, value, onChange, idPrefix } = props;
-  const selected = attributes.find((a) => a.name === value?.name);
+  // The attribute picked while no value is chosen yet: the filter does not
+  // apply until the user picks one (none is picked for them).
+  const [pending, setPending] = useState<string | null>(null);
+  const selectedName = value?.name ?? pending;
+  const selected = attributes.find((a) => a.name === selectedName);
   const nameId = `${idPrefix}-attribute`;
   const valueId = `${idPrefix}-attribute-value`;
 
   function chooseName(name: string) {
     const attribute = attributes.find((a) => a.name === name);
-    const first = attribute?.values[0];
-    // Picking an attribute picks its first value, so the filter applies
-    // at once and the value select is never left empty.
-    onChange(attribute && first !== undefined ? { name, value: first } : null);
+    setPending(attribute ? name : null);
+    if (value !== null) onChange(null);
   }
+
+  // Options are keyed by index: '' is a value an attribute can hold.
+  function chooseValue(index: string) {
+    const chosen = index === '' ? undefined : selected?.values[Number(index)];
+    if (!selected) return;
+    onChange(
+      chosen === undefined ? null : { name: selected.name, value: chosen },
+    );
+  }
+
+  const valueIndex =
+    value && selected ? selected.values.indexOf(value.value) : -1;
 
   return (
     <span className="row attribute-filter">
@@ -53,18 +69,19 @@ export function AttributeFilter(props: {
           })}
         </select>
       </label>
-      {selected && value && (
+      {selected && (
         <label htmlFor={valueId}>
           {selected.name} is
           <select
             id={valueId}
-            value={value.value}
-            onChange={(e) =>
-              onChange({ name: selected.name, value: e.target.value })
-            }
+            value={valueIndex === -1 ? '' : String(valueIndex)}
+            onChange={(e) => chooseValue(e.target.value)}
           >
-            {selected.values.map((v) => (
-              <option key={v} value={v}>
+            <option value="" disabled>
+              choose a value…
+            </option>
+            {selected.values.map((v, i) => (
+              <option key={v} value={String(i)}>
                 {v === '' ? '(empty)' : v}
               </option>
             ))}

@@ -6,6 +6,7 @@ import { CodingPanel } from './CodingPanel';
 import { KeyHelp } from './KeyHelp';
 import { QueueFilters } from './QueueFilters';
 import { QueueHeader } from './QueueHeader';
+import type { Draft } from './use-coding-session';
 import { DEFAULT_FILTER, useQueue, type QueueFilter } from './use-queue';
 import './code.css';
 
@@ -14,16 +15,31 @@ export function CodePage({ project }: { project: ProjectDetail }) {
   const { queue, loads, error, countCoded } = useQueue(project.id, filter);
   const themes = useApi<Theme[]>(`/api/projects/${project.id}/themes`);
   const searchRef = useRef<HTMLInputElement>(null);
+  const commentRef = useRef<HTMLElement>(null);
+  // Unsaved ticks, carried into the next queue when it holds their comment.
+  const [draft, setDraft] = useState<Draft | null>(null);
+
+  /** Back to the comment, or to the page when none is on screen. */
+  function focusComment() {
+    const target = commentRef.current ?? document.getElementById('main');
+    target?.focus({ preventScroll: true });
+  }
 
   return (
     <div className="code-page">
       <h1 className="visually-hidden">Code comments</h1>
-      <QueueHeader queue={queue} />
+      <QueueHeader
+        queue={queue}
+        onShowUnreconciled={() =>
+          setFilter((f) => ({ ...f, status: 'unreconciled' }))
+        }
+      />
       <QueueFilters
         project={project}
         filter={filter}
         onChange={setFilter}
         searchRef={searchRef}
+        onSearchDone={focusComment}
       />
       <ErrorMessage error={error ?? themes.error} />
       {queue && themes.data && (
@@ -35,6 +51,9 @@ export function CodePage({ project }: { project: ProjectDetail }) {
           onThemeAdded={themes.reload}
           onCoded={countCoded}
           onSearchKey={() => searchRef.current?.focus()}
+          commentRef={commentRef}
+          draft={draft}
+          onDraft={setDraft}
         />
       )}
       <KeyHelp />

@@ -1,7 +1,7 @@
 const KEYS: [string, string][] = [
-  ['1–9, b…', 'toggle theme'],
-  ['j / k', 'move down / up the themes'],
-  ['Space', 'toggle highlighted'],
+  ['1–9, b…', 'tick theme'],
+  ['j / k', 'move highlight'],
+  ['Space', 'tick highlight'],
   ['a', 'accept ★'],
   ['0', 'no theme'],
   ['Enter', 'save & next'],

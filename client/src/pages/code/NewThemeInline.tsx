@@ -38,7 +38,7 @@ export function NewThemeInline(props: {
 
   return (
     <form
-      className="stack card"
+      className="new-theme card"
       aria-label="New theme"
       onSubmit={handleSubmit}
       onKeyDown={(e) => e.key === 'Escape' && onClose()}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { ProjectDetail } from '../../api/types';
 import { AttributeFilter } from '../../components/AttributeFilter';
 import type { QueueFilter } from './use-queue';
@@ -8,6 +8,7 @@ const STATUSES: Array<[QueueFilter['status'], string]> = [
   ['coded', 'Coded (by anyone)'],
   ['mine', 'Coded by me'],
   ['not-mine', 'Not coded by me'],
+  ['unreconciled', 'Unreconciled (coders differ)'],
   ['all', 'All'],
 ];
 
@@ -18,8 +19,10 @@ export function QueueFilters(props: {
   filter: QueueFilter;
   onChange: (filter: QueueFilter) => void;
   searchRef: RefObject<HTMLInputElement | null>;
+  /** Enter or Esc in the search box: back to the comment. */
+  onSearchDone: () => void;
 }) {
-  const { project, filter, onChange, searchRef } = props;
+  const { project, filter, onChange, searchRef, onSearchDone } = props;
   const [search, setSearch] = useState(filter.search);
   const set = (change: Partial<QueueFilter>) =>
     onChange({ ...filter, ...change });
@@ -33,6 +36,19 @@ export function QueueFilters(props: {
     );
     return () => window.clearTimeout(timer);
   }, [search, filter, onChange]);
+
+  /**
+   * Enter searches now, Esc clears the search; both hand the keys back to
+   * the coding panel, so the next digit ticks a theme.
+   */
+  function handleSearchKey(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key !== 'Enter' && event.key !== 'Escape') return;
+    event.preventDefault();
+    const next = event.key === 'Escape' ? '' : search;
+    setSearch(next);
+    if (next !== filter.search) onChange({ ...filter, search: next });
+    onSearchDone();
+  }
 
   const openQuestions = project.questions.filter((q) => q.kind === 'open');
   return (
@@ -99,7 +115,7 @@ export function QueueFilters(props: {
           type="search"
           value={search}
           onChange={(e) => setSearch(e.target.value)}
-          onKeyDown={(e) => e.key === 'Escape' && e.currentTarget.blur()}
+          onKeyDown={handleSearchKey}
         />
       </label>
       <label className="inline">

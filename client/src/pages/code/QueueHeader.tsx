@@ -1,7 +1,15 @@
 import type { Queue } from '../../api/types';
 import { ProgressBar } from '../../components/ProgressBar';
 
-export function QueueHeader({ queue }: { queue: Queue | null }) {
+/**
+ * How far the coding is, and how many comments its coders disagree on:
+ * that count opens the queue of those comments.
+ */
+export function QueueHeader(props: {
+  queue: Queue | null;
+  onShowUnreconciled: () => void;
+}) {
+  const { queue, onShowUnreconciled } = props;
   if (!queue) return <p className="queue-header">Loading the queue…</p>;
   return (
     <div className="queue-header">
@@ -10,6 +18,14 @@ export function QueueHeader({ queue }: { queue: Queue | null }) {
         {queue.total.toLocaleString()} coded ({queue.codedByMe.toLocaleString()}{' '}
         by you)
       </p>
+      {queue.unreconciled > 0 && (
+        <p>
+          ·{' '}
+          <button type="button" className="link" onClick={onShowUnreconciled}>
+            {queue.unreconciled.toLocaleString()} unreconciled
+          </button>
+        </p>
+      )}
       <ProgressBar
         label="Comments coded"
         value={queue.coded}

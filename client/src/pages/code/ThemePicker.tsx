@@ -10,6 +10,19 @@ function triggerWords(suggestion: Suggestion | undefined): string {
 }
 
 /**
+ * A theme checkbox's name, its key first as on screen ("3 Paperwork"), so
+ * a screen reader says which key ticks it; then whether it is suggested.
+ */
+function checkboxName(
+  key: string | null,
+  name: string,
+  star: Suggestion | undefined,
+): string {
+  const named = key ? `${key} ${name}` : name;
+  return star ? `${named}, suggested: ${triggerWords(star)}` : named;
+}
+
+/**
  * The themes for this comment, each with its key, tick and ★ hint. "No
  * theme applies" stays above the list, which scrolls on its own so a long
  * codebook never hides under the key help; `active` is the j/k highlight.
@@ -26,7 +39,7 @@ export function ThemePicker(props: {
 }) {
   const { themes, selection, starred, active, onToggle } = props;
   const list = useRef<HTMLUListElement>(null);
-  useFitHeight(list);
+  useFitHeight(list, '.coding-themes');
 
   useEffect(() => {
     list.current
@@ -42,6 +55,7 @@ export function ThemePicker(props: {
           type="checkbox"
           checked={props.none}
           onChange={props.onNone}
+          aria-label="0 No theme applies"
           aria-keyshortcuts="0"
         />
         <kbd aria-hidden="true">0</kbd>
@@ -60,13 +74,11 @@ export function ThemePicker(props: {
                   type="checkbox"
                   checked={selection.includes(theme.id)}
                   onChange={() => onToggle(theme.id)}
+                  aria-label={checkboxName(key, theme.name, star)}
                   aria-keyshortcuts={key ?? undefined}
                 />
                 <kbd aria-hidden="true">{key ?? ' '}</kbd>
-                <span
-                  className="star"
-                  aria-label={star ? 'suggested' : undefined}
-                >
+                <span className="star" aria-hidden="true">
                   {star ? '★' : ''}
                 </span>
                 <span className="theme-name">{theme.name}</span>

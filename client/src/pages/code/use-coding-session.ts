@@ -17,6 +17,16 @@ interface SavedChange {
 }
 
 /**
+ * Ticks not saved yet, kept across a new queue (a search, a filter): if
+ * the comment is in the new queue too, the session opens on it with them.
+ */
+export interface Draft {
+  commentId: number;
+  selection: number[];
+  edits: number[][];
+}
+
+/**
  * Tells the queue header that my coding of a comment appeared (+1) or
  * went (-1); `byAnyone` is the change to comments coded by anyone.
  */
@@ -31,11 +41,25 @@ const same = (a: number[], b: number[]) =>
 
 /**
  * Walks a queue of comment ids: load, tick themes, save, undo. Give the
- * component a new key when the queue changes, to start at its first comment.
+ * component a new key when the queue changes, to start at its first
+ * comment, or at the comment of `draft` (the unsaved ticks of the queue
+ * before) with those ticks when the new queue holds it. `onDraft` hears
+ * of every change to the ticks not saved yet.
  */
-export function useCodingSession(ids: number[], onCoded: OnCodedChange) {
+export function useCodingSession(
+  ids: number[],
+  onCoded: OnCodedChange,
+  drafts: { draft: Draft | null; onDraft: (draft: Draft | null) => void },
+) {
   const [cache] = useState(() => new CommentCache());
-  const [position, setPosition] = useState(0);
+  // The draft of the queue before, when its comment is in this one.
+  const [carried] = useState(() =>
+    drafts.draft && ids.includes(drafts.draft.commentId) ? drafts.draft : null,
+  );
+  const [position, setPosition] = useState(() =>
+    carried ? ids.indexOf(carried.commentId) : 0,
+  );
+  const restored = useRef(false);
   const [comment, setComment] = useState<CommentDetail | null>(null);
   const [selection, setSelection] = useState<number[]>([]);
   const [edits, setEdits] = useState<number[][]>([]);
@@ -56,9 +80,12 @@ export function useCodingSession(ids: number[], onCoded: OnCodedChange) {
       .get(id)
       .then((c) => {
         if (!live) return;
+        const kept =
+          !restored.current && carried?.commentId === c.id ? carried : null;
+        restored.current = true;
         setComment(c);
-        setSelection(c.coding?.themeIds ?? []);
-        setEdits([]);
+        setSelection(kept?.selection ?? c.coding?.themeIds ?? []);
+        setEdits(kept?.edits ?? []);
         setStale(null);
         setError(null);
         cache.prefetch(ids[position + 1]);
@@ -67,7 +94,16 @@ export function useCodingSession(ids: number[], onCoded: OnCodedChange) {
     return () => {
       live = false;
     };
-  }, [cache, id, ids, position]);
+  }, [cache, carried, id, ids, position]);
+
+  // Until a comment has loaded, the draft of the queue before still holds.
+  const { onDraft } = drafts;
+  useEffect(() => {
+    if (comment)
+      onDraft(
+        edits.length > 0 ? { commentId: comment.id, selection, edits } : null,
+      );
+  }, [comment, selection, edits, onDraft]);
 
   function change(next: number[]) {
     setEdits((stack) => [...stack, selection]);

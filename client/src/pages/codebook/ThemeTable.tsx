@@ -1,4 +1,5 @@
 import type { Group, Theme } from '../../api/types';
+import { plural } from '../../plural';
 
 function groupNames(theme: Theme, groups: Group[]): string {
   const ids = theme.groupIds;
@@ -49,10 +50,7 @@ export function ThemeTable(props: {
             <td>{t.definition}</td>
             <td>{t.keywords.join(', ')}</td>
             <td>{groupNames(t, groups)}</td>
-            <td className="num">
-              {t.usage.comments.toLocaleString()}{' '}
-              {t.usage.comments === 1 ? 'comment' : 'comments'}
-            </td>
+            <td className="num">{plural(t.usage.comments, 'comment')}</td>
             <td className="actions">
               <button
                 type="button"

@@ -1,4 +1,5 @@
 import type { ReportCounts } from '../../api/types';
+import { plural } from '../../plural';
 
 type ReportGroup = ReportCounts['groups'][number];
 
@@ -17,11 +18,11 @@ export function BaseLine(props: { counts: ReportCounts; group: ReportGroup }) {
   return (
     <div className="base-line">
       <p>
-        <strong>Base:</strong> {group.respondents.toLocaleString()} respondents
+        <strong>Base:</strong> {plural(group.respondents, 'respondent')}
         {bases.map(({ q, base }) => (
           <span key={q.id}>
             {' · '}
-            {q.label} {(base?.comments ?? 0).toLocaleString()} comments
+            {q.label} {plural(base?.comments ?? 0, 'comment')}
           </span>
         ))}
       </p>
@@ -31,7 +32,7 @@ export function BaseLine(props: { counts: ReportCounts; group: ReportGroup }) {
           {apart
             .map(
               ({ q, base }) =>
-                `${q.label}: ${base?.placeholders ?? 0} placeholders, ${base?.unreconciled ?? 0} unreconciled, ${base?.uncoded ?? 0} not coded yet`,
+                `${q.label}: ${plural(base?.placeholders ?? 0, 'placeholder')}, ${(base?.unreconciled ?? 0).toLocaleString()} unreconciled, ${(base?.uncoded ?? 0).toLocaleString()} not coded yet`,
             )
             .join(' · ')}
         </p>

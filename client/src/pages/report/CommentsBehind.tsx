@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ReportCommentsReply, ReportCounts } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { plural } from '../../plural';
 import { useApi } from '../../use-api';
 import type { CellRef } from './report-data';
 
@@ -50,7 +51,7 @@ export function CommentsBehind(props: {
     <section className="card comments-behind" aria-labelledby="behind-heading">
       <h2 id="behind-heading">
         {theme} · {question}
-        {reply.data && ` · ${reply.data.total} comments`}
+        {reply.data && ` · ${plural(reply.data.total, 'comment')}`}
       </h2>
       <button type="button" onClick={onClose}>
         Close

@@ -1,4 +1,5 @@
 import type { ReportCounts } from '../../api/types';
+import { plural } from '../../plural';
 import {
   MEASURE_LABELS,
   cellFor,
@@ -73,7 +74,7 @@ export function CountsTable(props: {
                   <button
                     type="button"
                     className="link"
-                    aria-label={`${row.theme}, ${q.label}: ${count} comments, ${formatPercent(cell?.percent)} of all, ${formatPercent(cell?.percentOfCoded)} of coded; show them`}
+                    aria-label={`${row.theme}, ${q.label}: ${plural(count, 'comment')}, ${formatPercent(cell?.percent)} of all, ${formatPercent(cell?.percentOfCoded)} of coded; show them`}
                     onClick={() =>
                       onSelect({
                         themeId: row.themeId,

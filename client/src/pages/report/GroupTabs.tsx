@@ -3,7 +3,30 @@ import type { ReportCounts } from '../../api/types';
 
 type ReportGroup = ReportCounts['groups'][number];
 
-/** One tab per respondent group; arrow keys move between tabs. */
+/**
+ * The tab a key moves to, per the WAI-ARIA tabs pattern: arrows step
+ * (wrapping round), Home and End jump to the ends; null for other keys.
+ */
+function tabForKey(key: string, selected: number, count: number) {
+  switch (key) {
+    case 'ArrowRight':
+      return (selected + 1) % count;
+    case 'ArrowLeft':
+      return (selected - 1 + count) % count;
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
+}
+
+/**
+ * One tab per respondent group. Many groups wrap onto further lines
+ * rather than widen the page; the keys follow the WAI-ARIA tabs pattern
+ * (selection follows focus).
+ */
 export function GroupTabs(props: {
   groups: ReportGroup[];
   selected: number;
@@ -12,10 +35,9 @@ export function GroupTabs(props: {
   const { groups, selected, onSelect } = props;
 
   function handleKeyDown(event: KeyboardEvent) {
-    const step =
-      event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0) return;
-    const next = (selected + step + groups.length) % groups.length;
+    const next = tabForKey(event.key, selected, groups.length);
+    if (next === null) return;
+    event.preventDefault();
     onSelect(next);
     document.getElementById(`group-tab-${next}`)?.focus();
   }

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { ProjectDetail, ReportCounts } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { plural } from '../../plural';
 import { useApi } from '../../use-api';
 import { BaseLine } from './BaseLine';
 import type { ChartCaption } from './chart-export';
@@ -12,7 +13,7 @@ import { ReportControls, type ReportOptions } from './ReportControls';
 import { ThemeChart } from './ThemeChart';
 import {
   MEASURE_LABELS,
-  questionColour,
+  questionPaint,
   questionsWithComments,
   rowsForGroup,
   type CellRef,
@@ -37,7 +38,7 @@ function chartCaption(
   const perQuestion = questions
     .map((q) => {
       const base = group.base[String(q.id)];
-      return `${q.label}: ${(base?.comments ?? 0).toLocaleString()} comments (${(base?.coded ?? 0).toLocaleString()} coded)`;
+      return `${q.label}: ${plural(base?.comments ?? 0, 'comment')} (${(base?.coded ?? 0).toLocaleString()} coded)`;
     })
     .join('; ');
   const filter = options.filter
@@ -46,14 +47,14 @@ function chartCaption(
   return {
     title: `${project.name} — ${group.name}`,
     lines: [
-      `Base: ${group.respondents.toLocaleString()} respondents. ${perQuestion}.`,
+      `Base: ${plural(group.respondents, 'respondent')}. ${perQuestion}.`,
       filter,
       `Bars show: ${MEASURE_LABELS[options.measure]}. ${counts.counted}`,
     ],
     note: counts.note,
     legend: questions.map((q) => ({
       label: q.label,
-      colour: questionColour(counts, q.id),
+      colour: questionPaint(counts, q.id).fill,
     })),
   };
 }
@@ -162,7 +163,8 @@ export function ReportPage({ project }: { project: ProjectDetail }) {
             )}
             <Downloads
               projectId={project.id}
-              attr={attr}
+              filter={options.filter}
+              group={group}
               chartRef={chartRef}
               chartName={`${project.name} - ${group.name}`}
               caption={chartCaption(project, data, group, questions, options)}

@@ -1,13 +1,41 @@
 import type { ReportCounts } from '../../api/types';
 
-/** Bar colours for the questions, told apart without relying on hue alone. */
+/**
+ * Bar colours for the questions: the Okabe–Ito and Paul Tol colour-blind
+ * safe sets, ordered so neighbouring bars differ in lightness as well as
+ * hue. Questions past the twelfth reuse them with a pattern on top.
+ */
 export const QUESTION_COLOURS = [
-  '#2f5d8a',
-  '#c4631b',
-  '#3d7a3a',
-  '#7b4f8e',
-  '#8a6d1f',
+  '#0072b2',
+  '#d55e00',
+  '#009e73',
+  '#cc79a7',
+  '#332288',
+  '#e69f00',
+  '#117733',
+  '#882255',
+  '#56b4e9',
+  '#999933',
+  '#aa4499',
+  '#44aa99',
 ];
+
+/** Patterns over the colours: none, stripes, dots; then all repeat. */
+export const QUESTION_PATTERNS = ['solid', 'stripes', 'dots'] as const;
+export type QuestionPattern = (typeof QUESTION_PATTERNS)[number];
+
+/** Questions told apart by colour and pattern before both repeat. */
+export const DISTINCT_PAINTS =
+  QUESTION_COLOURS.length * QUESTION_PATTERNS.length;
+
+export interface QuestionPaint {
+  colour: string;
+  pattern: QuestionPattern;
+  /** An SVG fill: the colour, or `url(#…)` of the pattern the chart defines. */
+  fill: string;
+  /** The question's place among all the questions, from 0. */
+  index: number;
+}
 
 export type SortOrder = 'count' | 'codebook';
 
@@ -35,13 +63,43 @@ export interface ChartRow {
   [questionKey: `q${number}`]: number;
 }
 
-/** A question's bar colour, fixed by its place among all the questions. */
-export function questionColour(
+/** The id of a question's pattern, defined once in the chart's SVG. */
+export const patternId = (questionId: number) => `question-fill-${questionId}`;
+
+/**
+ * A question's bar paint, fixed by its place among all the questions so a
+ * question keeps its colour from one group tab to the next.
+ */
+export function questionPaint(
   counts: ReportCounts,
   questionId: number,
-): string {
-  const index = counts.questions.findIndex((q) => q.id === questionId);
-  return QUESTION_COLOURS[Math.max(0, index) % QUESTION_COLOURS.length] ?? '';
+): QuestionPaint {
+  const index = Math.max(
+    0,
+    counts.questions.findIndex((q) => q.id === questionId),
+  );
+  const colours = QUESTION_COLOURS.length;
+  const colour = QUESTION_COLOURS[index % colours] ?? '#000000';
+  const pattern =
+    QUESTION_PATTERNS[Math.floor(index / colours) % QUESTION_PATTERNS.length] ??
+    'solid';
+  const fill = pattern === 'solid' ? colour : `url(#${patternId(questionId)})`;
+  return { colour, pattern, fill, index };
+}
+
+/**
+ * Whole-number ticks for a count axis from 0 to at least `max`: every
+ * number up to 5, then steps of 1, 2 or 5 times a power of ten, so a
+ * largest count of 1 gives the ticks 0 and 1, never 0 to 4.
+ */
+export function countTicks(max: number): number[] {
+  const top = Math.max(1, Math.ceil(max));
+  let step = 0;
+  for (let power = 1; step === 0; power *= 10)
+    step = [1, 2, 5].map((m) => m * power).find((s) => top / s <= 5) ?? 0;
+  const ticks: number[] = [];
+  for (let t = 0; t < top + step; t += step) ticks.push(t);
+  return ticks;
 }
 
 /**
