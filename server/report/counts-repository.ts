@@ -107,6 +107,9 @@ interface CountedRow {
  * comment in scope, and the count's speed is benchmarked.
  */
 function countRows(db: Db, scope: CountScope): CountedRow[] {
+  if (scope.coderId !== null || scope.singleCodingsOnly) {
+    return countRowsBySets(db, scope);
+  }
   const { with: cte, params } = scopedSql(scope);
   return db.$client
     .prepare<unknown[], CountedRow>(
@@ -128,6 +131,89 @@ function countRows(db: Db, scope: CountScope): CountedRow[] {
        GROUP BY theme_id, question_id, group_id`,
     )
     .all(params);
+}
+
+interface ThemeSetRow {
+  questionId: number;
+  groupId: number | null;
+  substantive: number;
+  /** Comma-separated theme ids; '' for "no theme applies", null uncoded. */
+  themes: string | null;
+  n: number;
+}
+
+/**
+ * Counts for a scope where each comment has at most one coding that
+ * counts (one coder's, or the only one): a single pass groups comments by
+ * question, group and their set of themes, and the sets are then spread
+ * over their themes here. The distinct sets are few next to the comments,
+ * so bases and theme counts come from one read of the comments.
+ */
+function countRowsBySets(db: Db, scope: CountScope): CountedRow[] {
+  const attributes = attributeCondition(scope.filters);
+  const params: Record<string, string | number> = {
+    projectId: scope.projectId,
+    ...attributes.params,
+  };
+  let coderCondition = '';
+  if (scope.coderId !== null) {
+    params.coderId = scope.coderId;
+    coderCondition = ' AND k.coder_id = @coderId';
+  }
+  const sets = db.$client
+    .prepare<unknown[], ThemeSetRow>(
+      `SELECT c.question_id AS questionId, r.group_id AS groupId,
+         c.substantive AS substantive,
+         CASE WHEN k.id IS NULL THEN NULL ELSE coalesce((
+           SELECT group_concat(ct.theme_id) FROM coding_themes ct
+           WHERE ct.coding_id = k.id
+         ), '') END AS themes,
+         count(*) AS n
+       FROM respondents r
+       JOIN comments c
+         ON c.project_id = r.project_id AND c.respondent_id = r.id
+       LEFT JOIN codings k ON k.comment_id = c.id${coderCondition}
+       WHERE r.project_id = @projectId${attributes.sql}
+       GROUP BY 1, 2, 3, 4`,
+    )
+    .all(params);
+
+  const rows = new Map<string, CountedRow>();
+  const row = (
+    themeId: number | null,
+    questionId: number,
+    groupId: number | null,
+  ) => {
+    const key = cellKey(questionId, groupId, themeId ?? undefined);
+    let found = rows.get(key);
+    if (!found) {
+      found = {
+        themeId,
+        questionId,
+        groupId,
+        comments: 0,
+        answers: 0,
+        unreconciled: 0,
+        uncoded: 0,
+      };
+      rows.set(key, found);
+    }
+    return found;
+  };
+  for (const set of sets) {
+    const base = row(null, set.questionId, set.groupId);
+    base.answers += set.n;
+    if (!set.substantive) continue;
+    base.comments += set.n;
+    if (set.themes === null) {
+      base.uncoded += set.n;
+      continue;
+    }
+    for (const id of set.themes === '' ? [] : set.themes.split(',')) {
+      row(Number(id), set.questionId, set.groupId).comments += set.n;
+    }
+  }
+  return [...rows.values()];
 }
 
 /** The base figures of a bases row: every status is one of five. */
