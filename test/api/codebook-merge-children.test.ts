@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app';
+import * as seed from '../helpers/factories';
 
 interface Theme {
   id: number;
@@ -10,19 +11,11 @@ interface Theme {
 
 /** A merged theme is archived: its children must not stay under it. */
 describe('merging a theme that has children', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let projectId = 0;
-
-  beforeAll(async () => {
-    t = await buildTestApp();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/projects',
-      payload: { name: 'Hierarchy' },
-    });
-    projectId = res.json<{ id: number }>().id;
+  beforeAll(() => {
+    projectId = seed.project(t.db);
   });
-  afterAll(async () => t.close());
 
   const create = async (name: string, parentId: number | null = null) => {
     const res = await t.app.inject({

@@ -1,42 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/app';
-
-/** A multipart body with one CSV file, built by hand. */
-function csvUpload(name: string, content: string) {
-  const boundary = 'verbatim-test-boundary';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`,
-    ),
-    Buffer.from(content),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return {
-    payload,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app';
+import * as seed from '../helpers/factories';
+import { multipartFile } from '../helpers/multipart';
 
 /** Malformed quoting must be a 400 naming the row, never a dead server. */
 describe('CSV files with broken or unusual quoting', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let projectId = 0;
-  beforeAll(async () => {
-    t = await buildTestApp();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/projects',
-      payload: { name: 'Quotes' },
-    });
-    projectId = res.json<{ id: number }>().id;
+  beforeAll(() => {
+    projectId = seed.project(t.db);
   });
-  afterAll(async () => t.close());
 
   const preview = (name: string, content: string) =>
     t.app.inject({
       method: 'POST',
       url: `/api/projects/${projectId}/imports/preview`,
-      ...csvUpload(name, content),
+      ...multipartFile(name, content),
     });
 
   it('reads quotes escaped with a backslash, as some tools write them', async () => {
