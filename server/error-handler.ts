@@ -31,6 +31,24 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .send({ code: 'validation_failed', message, details: { fields } });
     }
 
+    if (isBrokenUpload(error)) {
+      request.log.warn({ err: error }, 'malformed multipart body');
+      return reply.status(400).send({
+        code: 'bad_upload',
+        message:
+          'The upload could not be read: the form data is incomplete or malformed. Send the file again.',
+        details: {},
+      });
+    }
+    if (UPLOAD_LIMITS.has(error.code ?? '')) {
+      return reply.status(400).send({
+        code: 'too_many_parts',
+        message:
+          'Send one file at a time, with only the fields the form asks for.',
+        details: {},
+      });
+    }
+
     const status = error.statusCode ?? 500;
     if (status < 500) {
       // Errors from Fastify itself (bad JSON, body too large, …).
@@ -61,6 +79,24 @@ export function registerErrorHandler(app: FastifyInstance): void {
       .send({ code: error.code, message: error.message, details: {} });
   });
 }
+
+// The multipart parser (busboy) reports a cut-off or boundary-less body as
+// a plain Error without a status: it is the client's mistake, not ours.
+const BROKEN_UPLOAD =
+  /^(Multipart: Boundary not found|Unexpected end of (form|multipart data)|Part terminated early|Malformed part header|Malformed urlencoded form)/;
+
+function isBrokenUpload(error: FastifyError | AppError): boolean {
+  return (
+    !('statusCode' in error && error.statusCode) &&
+    BROKEN_UPLOAD.test(error.message)
+  );
+}
+
+const UPLOAD_LIMITS = new Set([
+  'FST_FILES_LIMIT',
+  'FST_PARTS_LIMIT',
+  'FST_FIELDS_LIMIT',
+]);
 
 function plainFastifyMessage(error: FastifyError): string {
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY')

@@ -112,7 +112,9 @@ function readRecords(bytes: Buffer, file: string): ParsedRecord[] {
       {
         file,
         ...(lines ? { row: lines } : {}),
-        message: `The CSV could not be parsed: ${(error as Error).message}`,
+        message: /quote/i.test((error as Error).message)
+          ? 'The CSV could not be read here: a quoted cell is not closed, or a quote appears inside an unquoted cell.'
+          : 'The CSV could not be read here: the rows do not follow CSV rules.',
       },
     ]);
   }

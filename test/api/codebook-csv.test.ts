@@ -185,6 +185,24 @@ describe('codebook CSV', () => {
       });
     });
 
+    it('names the line of a broken quote in a sentence', async () => {
+      const projectId = seed.project(t.db);
+      const res = await upload(projectId, 'name,definition\nA,"never closed\n');
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({
+        code: 'bad_file',
+        details: {
+          problems: [
+            {
+              file: 'cb.csv',
+              message:
+                'The CSV could not be read here: a quoted cell is not closed, or a quote appears inside an unquoted cell.',
+            },
+          ],
+        },
+      });
+    });
+
     it('reports every bad row with row and column, saving nothing', async () => {
       const projectId = seed.project(t.db);
       const csv = [
