@@ -73,6 +73,29 @@ export function placeholderKey(text: string): string {
 }
 
 /**
+ * A test for one placeholder list, with the list's keys worked out once:
+ * the import asks it about hundreds of thousands of cells. An answer is a
+ * placeholder when its key (see `placeholderKey`), with or without a
+ * trailing full stop or exclamation mark, is one of the list's.
+ */
+export function placeholderMatcher(
+  placeholders: readonly string[],
+): (text: string) => boolean {
+  const keys = new Set(placeholders.map(placeholderKey));
+  const longest = [...keys].reduce((n, k) => Math.max(n, k.length), 0);
+  return (text) => {
+    // Placeholders are a few words; most comments are far longer.
+    if (text.length > longest * 4 + 16) return false;
+    const key = placeholderKey(text);
+    if (keys.has(key)) return true;
+    const bare = key.replace(/[.!]+$/, '');
+    return bare !== '' && keys.has(bare);
+  };
+}
+
+const matchers = new WeakMap<readonly string[], (text: string) => boolean>();
+
+/**
  * True when the answer is one of the placeholders (compared case- and
  * space-insensitively, ignoring a trailing full stop or exclamation mark).
  */
@@ -80,12 +103,12 @@ export function isPlaceholder(
   text: string,
   placeholders: readonly string[] = DEFAULT_PLACEHOLDERS,
 ): boolean {
-  const key = placeholderKey(text);
-  const bare = key.replace(/[.!]+$/, '');
-  return placeholders.some((p) => {
-    const pk = placeholderKey(p);
-    return pk === key || (bare !== '' && pk === bare);
-  });
+  let matcher = matchers.get(placeholders);
+  if (!matcher) {
+    matcher = placeholderMatcher(placeholders);
+    matchers.set(placeholders, matcher);
+  }
+  return matcher(text);
 }
 
 /** Case- and space-insensitive key, e.g. for theme names. */

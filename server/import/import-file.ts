@@ -16,8 +16,7 @@ import {
   attributeConflictWarning,
   type AttributeColumn,
 } from '../../shared/import/attribute-conflicts';
-import { placeholderTest } from '../../shared/import/placeholder-test';
-import { DEFAULT_PLACEHOLDERS } from '../../shared/text';
+import { DEFAULT_PLACEHOLDERS, placeholderMatcher } from '../../shared/text';
 import { codesSpecs, repeatedCoder } from '../../shared/import/codes-specs';
 import { columnNames, detectHeaderRows } from '../../shared/import/headers';
 import {
@@ -63,7 +62,7 @@ export async function previewFile(
   const headerRows = options.headerRows ?? detectHeaderRows(table.rows);
   const header = columnNames(table.rows.slice(0, headerRows), table.width);
   const data = table.rows.slice(headerRows);
-  const isPlaceholder = placeholderTest(
+  const isPlaceholder = placeholderMatcher(
     options.placeholders ?? DEFAULT_PLACEHOLDERS,
   );
   const profiles = header.map((c, i) =>

@@ -87,5 +87,3 @@ function isOtherChoice(
     /^other\b.*\bspecify\b/i.test(value)
   );
 }
-
-export { placeholderTest } from '../../shared/import/placeholder-test';

@@ -8,7 +8,12 @@
  * answer is a problem, and the transaction is rolled back.
  */
 import type { ImportReport, Mapping } from '../../shared/api/import';
-import { isBlank, matchingForm, nameKey } from '../../shared/text';
+import {
+  isBlank,
+  matchingForm,
+  nameKey,
+  placeholderMatcher,
+} from '../../shared/text';
 import { ensureCoder } from '../coders/local-coder';
 import { findThemeByName, insertTheme } from '../codebook/themes-repository';
 import type { Db } from '../db/open-database';
@@ -19,7 +24,6 @@ import type { CodesRef, QuestionRef, ResolvedMapping } from './resolve-mapping';
 import {
   cell,
   isBlankRow,
-  placeholderTest,
   respondentKey,
   rowGroup,
   rowQuestion,
@@ -191,7 +195,7 @@ class RowContext {
     this.existing = this.r.id
       ? writer.respondentsByGroupAndId(projectKey)
       : new Map<string, number>();
-    this.isPlaceholder = placeholderTest(input.project.placeholders);
+    this.isPlaceholder = placeholderMatcher(input.project.placeholders);
     for (const q of this.r.questions) this.question(q.key, q.label, 'open');
     for (const q of this.r.closed) this.question(q.key, q.label, 'closed');
     this.codesByQuestion = this.r.questions.map((_, position) =>

@@ -9,7 +9,7 @@ import {
   type ColumnKind,
   type Mapping,
 } from '../api/import';
-import { DEFAULT_PLACEHOLDERS, isBlank } from '../text';
+import { DEFAULT_PLACEHOLDERS, isBlank, placeholderMatcher } from '../text';
 import {
   codesSpecs,
   countSeparators,
@@ -18,7 +18,6 @@ import {
   specColumns,
 } from './codes-specs';
 import { looksNumeric } from './headers';
-import { placeholderTest } from './placeholder-test';
 
 export interface ColumnProfile {
   name: string;
@@ -59,7 +58,7 @@ const DISTINCT_CAP = 200_000;
 
 const FILE_NAME = /^\S+\.(png|jpe?g|gif|heic|webp|pdf|docx?|xlsx?)$/i;
 
-const defaultPlaceholder = placeholderTest(DEFAULT_PLACEHOLDERS);
+const defaultPlaceholder = placeholderMatcher(DEFAULT_PLACEHOLDERS);
 
 export interface ProfileOptions {
   answer?: 'open' | 'choice' | undefined;
