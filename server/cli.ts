@@ -10,6 +10,7 @@ import type { ImportReport, Mapping } from '../shared/api/import';
 import { openDatabase, type Db } from './db/open-database';
 import { AppError } from './errors';
 import { importFile, previewFile } from './import/import-file';
+import { newAndMatched, plural } from '../shared/wording';
 import {
   findProject,
   findProjectByIdOrName,
@@ -252,16 +253,6 @@ async function runImport(file: string | undefined, flags: Flags) {
   } finally {
     db.$client.close();
   }
-}
-
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** ` (2 new, 1 already in the project)`, or nothing when none matched. */
-function newAndMatched(written: number, matched: number): string {
-  if (matched === 0) return '';
-  return ` (${written.toLocaleString('en-GB')} new, ${matched.toLocaleString('en-GB')} already in the project)`;
 }
 
 /** `Children (3 new)`, `Parents (1 new, 2 already in the project)`. */

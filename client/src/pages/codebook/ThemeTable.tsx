@@ -1,5 +1,5 @@
 import type { Group, Theme } from '../../api/types';
-import { plural } from '../../plural';
+import { plural } from '../../../../shared/wording';
 
 function groupNames(theme: Theme, groups: Group[]): string {
   const ids = theme.groupIds;

@@ -1,15 +1,6 @@
 import type { ImportReport } from '../../api/types';
 import { hrefFor } from '../../router';
-
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** ` (2 new, 1 already in the project)`, or nothing when none matched. */
-function newAndMatched(written: number, matched: number): string {
-  if (matched === 0) return '';
-  return ` (${written.toLocaleString()} new, ${matched.toLocaleString()} already in the project)`;
-}
+import { newAndMatched, plural } from '../../../../shared/wording';
 
 function groupCounts(group: ImportReport['groups'][number]): string {
   const counts = [`${group.respondentsNew.toLocaleString()} new`];

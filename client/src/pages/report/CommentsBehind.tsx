@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ReportCommentsReply, ReportCounts } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { plural } from '../../plural';
+import { plural } from '../../../../shared/wording';
 import { useApi } from '../../use-api';
 import type { CellRef } from './report-data';
 

@@ -1,5 +1,5 @@
 import type { ReportCounts } from '../../api/types';
-import { plural } from '../../plural';
+import { plural } from '../../../../shared/wording';
 import {
   MEASURE_LABELS,
   cellFor,

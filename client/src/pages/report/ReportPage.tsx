@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { ProjectDetail, ReportCounts } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { plural } from '../../plural';
+import { plural } from '../../../../shared/wording';
 import { useApi } from '../../use-api';
 import { BaseLine } from './BaseLine';
 import type { ChartCaption } from './chart-export';
