@@ -4,12 +4,10 @@ import {
   MEASURE_LABELS,
   cellFor,
   formatPercent,
-  type CellRef,
-  type ChartRow,
+  type CountsViewProps,
   type Measure,
 } from './report-data';
 
-type ReportQuestion = ReportCounts['questions'][number];
 type ReportCell = ReportCounts['cells'][number];
 
 /**
@@ -36,14 +34,7 @@ function Percentages(props: {
 }
 
 /** The chart's numbers: count and both percentages, each opening its comments. */
-export function CountsTable(props: {
-  counts: ReportCounts;
-  rows: ChartRow[];
-  questions: readonly ReportQuestion[];
-  groupId: number | null;
-  measure: Measure;
-  onSelect: (cell: CellRef) => void;
-}) {
+export function CountsTable(props: CountsViewProps) {
   const { counts, rows, questions, groupId, measure, onSelect } = props;
   return (
     <table className="table counts">

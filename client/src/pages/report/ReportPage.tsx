@@ -17,10 +17,10 @@ import {
   questionsWithComments,
   rowsForGroup,
   type CellRef,
+  type ReportQuestion,
 } from './report-data';
 
 type ReportGroup = ReportCounts['groups'][number];
-type ReportQuestion = ReportCounts['questions'][number];
 
 function countsUrl(projectId: number, attr: string): string {
   const query = attr ? `?attr=${encodeURIComponent(attr)}` : '';

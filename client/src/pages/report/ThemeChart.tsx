@@ -9,19 +9,15 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { ReportCounts } from '../../api/types';
 import {
   DISTINCT_PAINTS,
   countTicks,
   patternId,
   questionPaint,
-  type CellRef,
+  type CountsViewProps,
   type QuestionPaint,
   type ChartRow,
-  type Measure,
 } from './report-data';
-
-type ReportQuestion = ReportCounts['questions'][number];
 
 const BAR_PX = 14;
 const CHART_WIDTH = 860;
@@ -56,15 +52,9 @@ function PatternDef(props: { questionId: number; paint: QuestionPaint }) {
  * Grouped horizontal bars: themes down the side, one bar per question the
  * group answered, its length the chosen measure.
  */
-export function ThemeChart(props: {
-  counts: ReportCounts;
-  rows: ChartRow[];
-  questions: readonly ReportQuestion[];
-  groupId: number | null;
-  measure: Measure;
-  onSelect: (cell: CellRef) => void;
-  chartRef: RefObject<HTMLDivElement | null>;
-}) {
+export function ThemeChart(
+  props: CountsViewProps & { chartRef: RefObject<HTMLDivElement | null> },
+) {
   const { counts, rows, questions, groupId, measure, onSelect, chartRef } =
     props;
   const percent = measure !== 'count';

@@ -51,7 +51,7 @@ export const MEASURE_LABELS: Record<Measure, string> = {
   percentOfCoded: '% of coded comments',
 };
 
-type ReportQuestion = ReportCounts['questions'][number];
+export type ReportQuestion = ReportCounts['questions'][number];
 type ReportCell = ReportCounts['cells'][number];
 
 export interface ChartRow {
@@ -187,4 +187,14 @@ export interface CellRef {
   themeId: number;
   questionId: number;
   groupId: number | null;
+}
+
+/** What the chart and the table of one group both show. */
+export interface CountsViewProps {
+  counts: ReportCounts;
+  rows: ChartRow[];
+  questions: readonly ReportQuestion[];
+  groupId: number | null;
+  measure: Measure;
+  onSelect: (cell: CellRef) => void;
 }
