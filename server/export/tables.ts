@@ -5,6 +5,7 @@
  */
 import { FINAL_CODER_NAME } from '../../shared/api/export';
 import { NO_GROUP_NAME } from '../../shared/counting';
+import { SETTLED_STATUSES } from '../../shared/final-coding';
 import type { Db } from '../db/open-database';
 import { themeCounts, codebookThemes } from '../report/counts-repository';
 import { scopedSql, type CountScope } from '../report/final-coding-sql';
@@ -82,6 +83,27 @@ interface LongRow {
   theme: string | null;
 }
 
+/** The first columns of both codings exports: who answered what. */
+const COMMENT_HEADER = [
+  'respondent_id',
+  'group',
+  'question_key',
+  'question',
+  'comment_id',
+  'comment',
+];
+
+function commentCells(row: Omit<LongRow, 'coder' | 'theme'>): Row {
+  return [
+    row.respondentId,
+    row.groupName ?? NO_GROUP_NAME,
+    row.questionKey,
+    row.questionLabel,
+    row.commentId,
+    row.text,
+  ];
+}
+
 const COMMENT_COLUMNS = `
   resp.external_id AS respondentId, g.name AS groupName,
   q.key AS questionKey, q.label AS questionLabel,
@@ -139,30 +161,12 @@ export function* codingsLongTable(db: Db, scope: CountScope): Generator<Row> {
      ORDER BY c.id, x.final, x.coder, x.position, x.theme`,
   );
 
-  yield [
-    'respondent_id',
-    'group',
-    'question_key',
-    'question',
-    'comment_id',
-    'comment',
-    'coder',
-    'theme',
-  ];
+  yield [...COMMENT_HEADER, 'coder', 'theme'];
   for (const row of statement.iterate({
     ...params,
     finalName: FINAL_CODER_NAME,
   })) {
-    yield [
-      row.respondentId,
-      row.groupName ?? NO_GROUP_NAME,
-      row.questionKey,
-      row.questionLabel,
-      row.commentId,
-      row.text,
-      row.coder ?? '',
-      row.theme ?? '',
-    ];
+    yield [...commentCells(row), row.coder ?? '', row.theme ?? ''];
   }
 }
 
@@ -198,12 +202,7 @@ export function* codingsWideTable(db: Db, scope: CountScope): Generator<Row> {
   );
 
   yield [
-    'respondent_id',
-    'group',
-    'question_key',
-    'question',
-    'comment_id',
-    'comment',
+    ...COMMENT_HEADER,
     'placeholder',
     'status',
     ...attributeNames,
@@ -211,15 +210,12 @@ export function* codingsWideTable(db: Db, scope: CountScope): Generator<Row> {
   ];
   for (const row of statement.iterate(params)) {
     const attributes = JSON.parse(row.attributes) as Record<string, unknown>;
-    const settled = ['decided', 'single', 'agreed'].includes(row.status);
+    const settled = (SETTLED_STATUSES as readonly string[]).includes(
+      row.status,
+    );
     const carried = new Set((row.themeIds ?? '').split(',').map(Number));
     yield [
-      row.respondentId,
-      row.groupName ?? NO_GROUP_NAME,
-      row.questionKey,
-      row.questionLabel,
-      row.commentId,
-      row.text,
+      ...commentCells(row),
       row.substantive ? 0 : 1,
       settled ? 'coded' : row.status,
       ...attributeNames.map((name) => attributeText(attributes[name])),

@@ -18,6 +18,7 @@
  * With a coder id the rule is simpler: that coder's coding is the one
  * counted, and comments they have not coded are uncoded.
  */
+import { SETTLED_STATUSES } from '../../shared/final-coding';
 import {
   groupAttributeFilters,
   type AttributeFilter,
@@ -175,4 +176,4 @@ export function scopedSql(scope: CountScope): ScopedSql {
 }
 
 /** SQL condition: the status of `r` carries a final set of themes. */
-export const SETTLED = `r.status IN ('decided', 'single', 'agreed')`;
+export const SETTLED = `r.status IN (${SETTLED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
