@@ -12,11 +12,15 @@ import type { ImportReport, Mapping } from '../../shared/api/import';
 import type { CountsReply } from '../../shared/api/report';
 import { sharedDir, useTestApp, type ErrorBody } from '../helpers/app';
 import * as seed from '../helpers/factories';
-import { importRoutes } from '../helpers/imports';
+import {
+  importRoutes,
+  PROCTORING_TWO_CODERS,
+  proctoringTwoCodersMapping,
+} from '../helpers/imports';
 import { sharedFile, textFile } from '../helpers/multipart';
 import { tableCounts } from '../helpers/queries';
 
-const FILE = 'data/exam-proctoring-two-coders/coded_answers.csv';
+const FILE = PROCTORING_TWO_CODERS;
 
 interface Answer {
   response_id: string;
@@ -101,24 +105,7 @@ function actualCounts(reply: CountsReply): Map<string, number> {
   return counts;
 }
 
-const twoCoders: Mapping = {
-  layout: 'long',
-  headerRows: 1,
-  idColumn: 'response_id',
-  group: { column: 'used_proctoring' },
-  questionColumn: 'question_id',
-  textColumn: 'answer',
-  attributeColumns: ['school'],
-  codes: [
-    { format: 'delimited', column: 'codes_primary', coder: 'primary' },
-    {
-      format: 'delimited',
-      column: 'codes_secondary',
-      coder: 'secondary',
-      delimiter: '|',
-    },
-  ],
-};
+const twoCoders = proctoringTwoCodersMapping;
 
 const t = useTestApp();
 const { importRequest } = importRoutes(t);

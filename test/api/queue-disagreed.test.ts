@@ -8,11 +8,14 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { QueueReply, SaveCodingReply } from '../../shared/api/coding';
-import type { Mapping } from '../../shared/api/import';
 import type { CountsReply } from '../../shared/api/report';
 import { sharedDir, useTestApp, type ErrorBody } from '../helpers/app';
 import * as seed from '../helpers/factories';
-import { importRoutes } from '../helpers/imports';
+import {
+  importRoutes,
+  PROCTORING_TWO_CODERS,
+  proctoringTwoCodersMapping,
+} from '../helpers/imports';
 import { sharedFile } from '../helpers/multipart';
 
 const t = useTestApp();
@@ -220,20 +223,8 @@ describe('a project where every comment has one coding at most', () => {
 });
 
 describe('the two-coder exam proctoring survey', () => {
-  const FILE = 'data/exam-proctoring-two-coders/coded_answers.csv';
-  const mapping: Mapping = {
-    layout: 'long',
-    headerRows: 1,
-    idColumn: 'response_id',
-    group: { column: 'used_proctoring' },
-    questionColumn: 'question_id',
-    textColumn: 'answer',
-    attributeColumns: ['school'],
-    codes: [
-      { format: 'delimited', column: 'codes_primary', coder: 'primary' },
-      { format: 'delimited', column: 'codes_secondary', coder: 'secondary' },
-    ],
-  };
+  const FILE = PROCTORING_TWO_CODERS;
+  const mapping = proctoringTwoCodersMapping;
 
   /** Substantive answers both coders coded, with different code sets. */
   function expectedUnreconciled(): number {

@@ -63,3 +63,29 @@ export function importRoutes(t: { readonly app: App }) {
 
   return { previewRequest, importRequest, preview, importFile, importProposed };
 }
+
+/**
+ * The hand-out survey coded by two coders side by side, and the mapping
+ * that imports both coders' codes (long layout, group from Q6).
+ */
+export const PROCTORING_TWO_CODERS =
+  'data/exam-proctoring-two-coders/coded_answers.csv';
+
+export const proctoringTwoCodersMapping: Mapping = {
+  layout: 'long',
+  headerRows: 1,
+  idColumn: 'response_id',
+  group: { column: 'used_proctoring' },
+  questionColumn: 'question_id',
+  textColumn: 'answer',
+  attributeColumns: ['school'],
+  codes: [
+    { format: 'delimited', column: 'codes_primary', coder: 'primary' },
+    {
+      format: 'delimited',
+      column: 'codes_secondary',
+      coder: 'secondary',
+      delimiter: '|',
+    },
+  ],
+};
